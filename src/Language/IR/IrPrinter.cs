@@ -70,9 +70,12 @@ public static class IrPrinter
                 text.Append('t');
                 return;
             default:
-                text.Append('(');
+                // Function calls carry their own parentheses; operators get one pair each.
+                var needsParentheses = Infix(node.Operation) is not null
+                    || node.Operation is IrOperation.Negate or IrOperation.Conditional;
+                if (needsParentheses) text.Append('(');
                 WriteOperation(text, node, names, inline);
-                text.Append(')');
+                if (needsParentheses) text.Append(')');
                 return;
         }
     }
