@@ -2,5 +2,5 @@ using OdeDsl.Language.Text;
 
 namespace OdeDsl.Language.Syntax;
 
-/// <summary>One `name=value` of a `par`, `init` or `number` list; `par a` alone means a = 0.</summary>
-public sealed record DefinitionSyntax(DeclaratorSyntax Target, ExpressionSyntax? Value, SourceSpan Span) : SyntaxNode(Span);
+/// <summary>One `name=value` of a `par`, `init` or `number` list.</summary>
+public sealed record DefinitionSyntax(DeclaratorSyntax Target, ExpressionSyntax Value, SourceSpan Span) : SyntaxNode(Span);
