@@ -20,7 +20,7 @@ public static class KernelFunctions
     private static readonly Dictionary<string, string> Helpers = new()
     {
         ["sign"] = "Sign", ["heav"] = "Heaviside", ["mod"] = "Modulo",
-        ["sigmoid"] = "Sigmoid", ["relu"] = "Relu", ["softplus"] = "Softplus",
+        ["sigmoid"] = "Sigmoid", ["relu"] = "Relu", ["softplus"] = "Softplus", ["elu"] = "Elu",
     };
 
     private static readonly Dictionary<string, string> TensorFunctions = new()
@@ -31,7 +31,7 @@ public static class KernelFunctions
         ["ln"] = "torch.log", ["log10"] = "torch.log10", ["sqrt"] = "torch.sqrt", ["abs"] = "torch.abs",
         ["min"] = "torch.minimum", ["max"] = "torch.maximum", ["pow"] = "torch.pow", ["flr"] = "torch.floor",
         ["ceil"] = "torch.ceil", ["sign"] = "torch.sign", ["mod"] = "torch.remainder", ["sigmoid"] = "torch.sigmoid",
-        ["relu"] = "torch.nn.functional.relu", ["softplus"] = "torch.nn.functional.softplus",
+        ["relu"] = "torch.nn.functional.relu", ["softplus"] = "torch.nn.functional.softplus", ["elu"] = "torch.nn.functional.elu",
     };
 
     public static bool IsKnown(string function) =>
@@ -52,13 +52,15 @@ public static class KernelFunctions
         var one = type.One;
         return helperName switch
         {
-            "Sign" => $"private static {t} Sign({t} x) => x > {zero} ? {one} : x < {zero} ? -{one} : {zero};",
-            // XPPAUT: heav(x) = 0 for x < 0, 1 otherwise.
-            "Heaviside" => $"private static {t} Heaviside({t} x) => x < {zero} ? {zero} : {one};",
+            // sign(±0) keeps the zero and sign(NaN) stays NaN, as the IR evaluator defines it.
+            "Sign" => $"private static {t} Sign({t} x) => x > {zero} ? {one} : x < {zero} ? -{one} : x;",
+            // XPPAUT: heav(x) = 1 for x >= 0, 0 otherwise (and for NaN).
+            "Heaviside" => $"private static {t} Heaviside({t} x) => x >= {zero} ? {one} : {zero};",
             // Floored modulo (the sign follows the divisor), as XPPAUT and Python; C#'s % truncates.
             "Modulo" => $"private static {t} Modulo({t} a, {t} b) => a - b * {type.Math}.Floor(a / b);",
             "Sigmoid" => $"private static {t} Sigmoid({t} x) => {one} / ({one} + {type.Math}.Exp(-x));",
             "Relu" => $"private static {t} Relu({t} x) => x > {zero} ? x : {zero};",
+            "Elu" => $"private static {t} Elu({t} x) => x > {zero} ? x : {type.Math}.Exp(x) - {one};",
             // log(1 + e^x) without overflow for large x.
             "Softplus" => $"private static {t} Softplus({t} x) => {type.Math}.Max(x, {zero}) + {type.Math}.Log({one} + {type.Math}.Exp(-{type.Math}.Abs(x)));",
             _ => throw new System.ArgumentOutOfRangeException(nameof(helperName), helperName),

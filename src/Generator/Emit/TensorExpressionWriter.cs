@@ -112,10 +112,17 @@ public sealed class TensorExpressionWriter
 
     private string Call(CallExpression call)
     {
-        if (call.Function == "heav")
+        switch (call.Function)
         {
-            // XPPAUT: heav(x) = 0 for x < 0, 1 otherwise.
-            return Tensor(call.Arguments[0], Primary) + ".ge(0.0).to_type(states.dtype)";
+            case "heav":
+                // XPPAUT: heav(x) = 1 for x >= 0, 0 otherwise.
+                return Tensor(call.Arguments[0], Primary) + ".ge(0.0).to_type(states.dtype)";
+            case "elu":
+                return "global::TorchSharp.torch.nn.functional.elu(" + Tensor(call.Arguments[0], 0) + ", 1.0, false)";
+            case "softplus":
+                // TorchSharp's softplus turns linear above a threshold; the IR's overflow-free form is exact everywhere.
+                var x = Tensor(call.Arguments[0], Primary);
+                return "(global::TorchSharp.torch.clamp_min(" + x + ", 0.0) + global::TorchSharp.torch.log(1.0 + global::TorchSharp.torch.exp(-" + x + ".abs())))";
         }
         var function = KernelFunctions.TensorFunction(call.Function)
             ?? throw new ArgumentOutOfRangeException(nameof(call), "unknown function " + call.Function);
