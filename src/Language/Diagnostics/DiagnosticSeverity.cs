@@ -1,0 +1,8 @@
+namespace OdeDsl.Language.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Info,
+    Warning,
+    Error,
+}

@@ -1,0 +1,9 @@
+namespace OdeDsl.Language.Syntax;
+
+public enum EquationForm
+{
+    /// <summary>`x' = expr`.</summary>
+    Prime,
+    /// <summary>`dx/dt = expr`.</summary>
+    Differential,
+}

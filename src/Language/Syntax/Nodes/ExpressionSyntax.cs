@@ -1,0 +1,5 @@
+using OdeDsl.Language.Text;
+
+namespace OdeDsl.Language.Syntax;
+
+public abstract record ExpressionSyntax(SourceSpan Span) : SyntaxNode(Span);

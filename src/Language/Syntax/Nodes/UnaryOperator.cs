@@ -1,0 +1,8 @@
+namespace OdeDsl.Language.Syntax;
+
+public enum UnaryOperator
+{
+    Negate,
+    Plus,
+    Not,
+}
