@@ -1,0 +1,164 @@
+using System.Numerics;
+using OdeDsl.Runtime.Systems;
+
+namespace OdeDsl.Runtime.Solvers.Backends;
+
+/// <summary>
+/// The CPU backend: every register is a slice of one preallocated array, so a step allocates
+/// nothing. Arithmetic runs in <typeparamref name="T"/>; error norms accumulate in double.
+/// </summary>
+internal sealed class SpanBackend<T> : IStepBackend where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private const int StateRegisterCount = 4;
+
+    private readonly IOdeKernel<T> _kernel;
+    private readonly T[] _parameters;
+    private readonly double[] _rtol;
+    private readonly double[] _atol;
+    private readonly T[] _states;
+    private readonly int[] _stateOffsets;
+    private readonly T[] _stages;
+    private readonly int[] _stageOffsets;
+    private readonly T[] _saved;
+    private readonly int _size;
+
+    public SpanBackend(IOdeKernel<T> kernel, ReadOnlySpan<T> initialStates, ReadOnlySpan<T> parameters, int stateCount,
+        int stageCount, Tolerance rtol, Tolerance atol, int saveCount)
+    {
+        _kernel = kernel;
+        StateCount = stateCount;
+        Trajectories = initialStates.Length / stateCount;
+        _size = initialStates.Length;
+        _parameters = parameters.ToArray();
+        _rtol = new double[stateCount];
+        _atol = new double[stateCount];
+        for (var i = 0; i < stateCount; i++)
+        {
+            _rtol[i] = rtol.For(i);
+            _atol[i] = atol.For(i);
+        }
+        _states = new T[StateRegisterCount * _size];
+        _stateOffsets = [0, _size, 2 * _size, 3 * _size];
+        _stages = new T[stageCount * _size];
+        _stageOffsets = new int[stageCount];
+        for (var k = 0; k < stageCount; k++)
+            _stageOffsets[k] = k * _size;
+        _saved = new T[saveCount * _size];
+        initialStates.CopyTo(State(StateRegister.Current));
+    }
+
+    public int Trajectories { get; }
+
+    public int StateCount { get; }
+
+    /// <summary><c>[saves, B, n]</c>: the solution's storage, handed over when the solve ends.</summary>
+    public T[] Saved => _saved;
+
+    public void Evaluate(double t, StateRegister input, int stage) =>
+        _kernel.Derivative(T.CreateTruncating(t), State(input), _parameters, Stage(stage));
+
+    public void Combine(StateRegister target, StateRegister origin, double h, ReadOnlySpan<double> weights)
+    {
+        var destination = State(target);
+        State(origin).CopyTo(destination);
+        for (var j = 0; j < weights.Length; j++)
+        {
+            if (weights[j] == 0)
+                continue;
+            var factor = T.CreateTruncating(h * weights[j]);
+            var stage = Stage(j);
+            for (var i = 0; i < destination.Length; i++)
+                destination[i] += factor * stage[i];
+        }
+    }
+
+    public void Copy(StateRegister target, StateRegister source) => State(source).CopyTo(State(target));
+
+    public void SumScaledSquares(double h, ReadOnlySpan<double> weights, Span<double> perTrajectory)
+    {
+        // Gather the non-zero weights once; most error weights have zeros.
+        Span<int> used = stackalloc int[weights.Length];
+        var count = 0;
+        for (var j = 0; j < weights.Length; j++)
+            if (weights[j] != 0)
+                used[count++] = j;
+        used = used[..count];
+
+        var current = State(StateRegister.Current);
+        var candidate = State(StateRegister.Candidate);
+        var n = StateCount;
+        for (var b = 0; b < Trajectories; b++)
+        {
+            var sum = 0.0;
+            for (var i = 0; i < n; i++)
+            {
+                var index = b * n + i;
+                var error = 0.0;
+                foreach (var j in used)
+                    error += weights[j] * double.CreateTruncating(_stages[_stageOffsets[j] + index]);
+                var scaled = h * error / Scale(current, candidate, index, i);
+                sum += scaled * scaled;
+            }
+            perTrajectory[b] = sum;
+        }
+    }
+
+    public void SumScaledSquares(StateRegister register, Span<double> perTrajectory)
+    {
+        var values = State(register);
+        var current = State(StateRegister.Current);
+        var candidate = State(StateRegister.Candidate);
+        var n = StateCount;
+        for (var b = 0; b < Trajectories; b++)
+        {
+            var sum = 0.0;
+            for (var i = 0; i < n; i++)
+            {
+                var index = b * n + i;
+                var scaled = double.CreateTruncating(values[index]) / Scale(current, candidate, index, i);
+                sum += scaled * scaled;
+            }
+            perTrajectory[b] = sum;
+        }
+    }
+
+    public bool TryFindNonFinite(StateRegister register, out int trajectory, out int component) =>
+        TryFindNonFinite(State(register), out trajectory, out component);
+
+    public bool TryFindNonFiniteStage(int stage, out int trajectory, out int component) =>
+        TryFindNonFinite(Stage(stage), out trajectory, out component);
+
+    public void Swap(StateRegister first, StateRegister second) =>
+        (_stateOffsets[(int)first], _stateOffsets[(int)second]) = (_stateOffsets[(int)second], _stateOffsets[(int)first]);
+
+    public void SwapStages(int first, int second) =>
+        (_stageOffsets[first], _stageOffsets[second]) = (_stageOffsets[second], _stageOffsets[first]);
+
+    public void Save(int index, StateRegister source) => State(source).CopyTo(_saved.AsSpan(index * _size, _size));
+
+    private Span<T> State(StateRegister register) => _states.AsSpan(_stateOffsets[(int)register], _size);
+
+    private Span<T> Stage(int stage) => _stages.AsSpan(_stageOffsets[stage], _size);
+
+    private double Scale(Span<T> current, Span<T> candidate, int index, int component)
+    {
+        var magnitude = Math.Max(Math.Abs(double.CreateTruncating(current[index])),
+            Math.Abs(double.CreateTruncating(candidate[index])));
+        return _atol[component] + _rtol[component] * magnitude;
+    }
+
+    private bool TryFindNonFinite(Span<T> values, out int trajectory, out int component)
+    {
+        for (var index = 0; index < values.Length; index++)
+        {
+            if (!T.IsFinite(values[index]))
+            {
+                trajectory = index / StateCount;
+                component = index % StateCount;
+                return true;
+            }
+        }
+        trajectory = component = -1;
+        return false;
+    }
+}

@@ -1,0 +1,141 @@
+using OdeDsl.Runtime.Systems;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace OdeDsl.Runtime.Solvers.Backends;
+
+/// <summary>
+/// The TorchSharp backend: registers are <c>[B, n]</c> tensors on the device and in the dtype of the
+/// initial states; the loop reads back one <c>[B]</c> vector of error sums per step.
+/// </summary>
+internal sealed class TensorBackend : IStepBackend, IDisposable
+{
+    private readonly ITensorKernel _kernel;
+    private readonly Tensor _parameters;
+    private readonly Tensor _rtol;
+    private readonly Tensor _atol;
+    private readonly Tensor[] _states;
+    private readonly Tensor[] _stages;
+    private readonly Tensor?[] _saved;
+    private readonly ScalarType _dtype;
+    private readonly Device _device;
+
+    public TensorBackend(ITensorKernel kernel, Tensor initialStates, Tensor parameters, int stageCount,
+        Tolerance rtol, Tolerance atol, int saveCount)
+    {
+        _kernel = kernel;
+        _dtype = initialStates.dtype;
+        _device = initialStates.device;
+        Trajectories = (int)initialStates.shape[0];
+        StateCount = (int)initialStates.shape[1];
+        using (NewDisposeScope())
+        {
+            _parameters = parameters.detach().to(_dtype, _device).contiguous().DetachFromDisposeScope();
+            _states = [.. Enumerable.Range(0, 4).Select(_ => initialStates.detach().clone().DetachFromDisposeScope())];
+        }
+        _rtol = Expand(rtol);
+        _atol = Expand(atol);
+        _stages = [.. Enumerable.Range(0, stageCount).Select(_ => zeros_like(_states[0]))];
+        _saved = new Tensor?[saveCount];
+    }
+
+    public int Trajectories { get; }
+
+    public int StateCount { get; }
+
+    public void Evaluate(double t, StateRegister input, int stage)
+    {
+        using var scope = NewDisposeScope();
+        var time = tensor(t, _dtype, _device);
+        var derivative = _kernel.Derivative(time, _states[(int)input], _parameters);
+        _stages[stage].Dispose();
+        _stages[stage] = derivative.DetachFromDisposeScope();
+    }
+
+    public void Combine(StateRegister target, StateRegister origin, double h, ReadOnlySpan<double> weights)
+    {
+        var destination = _states[(int)target];
+        destination.copy_(_states[(int)origin]);
+        for (var j = 0; j < weights.Length; j++)
+            if (weights[j] != 0)
+                destination.add_(_stages[j], alpha: h * weights[j]);
+    }
+
+    public void Copy(StateRegister target, StateRegister source) => _states[(int)target].copy_(_states[(int)source]);
+
+    public void SumScaledSquares(double h, ReadOnlySpan<double> weights, Span<double> perTrajectory)
+    {
+        using var scope = NewDisposeScope();
+        var error = zeros_like(_states[0]);
+        for (var j = 0; j < weights.Length; j++)
+            if (weights[j] != 0)
+                error.add_(_stages[j], alpha: h * weights[j]);
+        ReadSums(error, perTrajectory);
+    }
+
+    public void SumScaledSquares(StateRegister register, Span<double> perTrajectory)
+    {
+        using var scope = NewDisposeScope();
+        ReadSums(_states[(int)register], perTrajectory);
+    }
+
+    public bool TryFindNonFinite(StateRegister register, out int trajectory, out int component) =>
+        TryFindNonFinite(_states[(int)register], out trajectory, out component);
+
+    public bool TryFindNonFiniteStage(int stage, out int trajectory, out int component) =>
+        TryFindNonFinite(_stages[stage], out trajectory, out component);
+
+    public void Swap(StateRegister first, StateRegister second) =>
+        (_states[(int)first], _states[(int)second]) = (_states[(int)second], _states[(int)first]);
+
+    public void SwapStages(int first, int second) =>
+        (_stages[first], _stages[second]) = (_stages[second], _stages[first]);
+
+    public void Save(int index, StateRegister source) => _saved[index] = _states[(int)source].clone();
+
+    /// <summary>The first <paramref name="count"/> save points as one <c>[count, B, n]</c> tensor; the caller owns it.</summary>
+    public Tensor TakeSaved(int count)
+    {
+        if (count == 0)
+            return empty([0, Trajectories, StateCount], _dtype, _device);
+        var taken = stack(_saved[..count].Select(s => s!).ToArray());
+        return taken;
+    }
+
+    public void Dispose()
+    {
+        foreach (var tensor in _states.Concat(_stages).Concat(_saved.OfType<Tensor>()))
+            tensor.Dispose();
+        _parameters.Dispose();
+        _rtol.Dispose();
+        _atol.Dispose();
+    }
+
+    private Tensor Expand(Tolerance tolerance)
+    {
+        var values = Enumerable.Range(0, StateCount).Select(tolerance.For).ToArray();
+        return tensor(values, _dtype, _device);
+    }
+
+    private void ReadSums(Tensor values, Span<double> perTrajectory)
+    {
+        var scale = _atol + _rtol * maximum(_states[(int)StateRegister.Current].abs(), _states[(int)StateRegister.Candidate].abs());
+        var sums = (values / scale).square().sum(1).to(ScalarType.Float64).cpu();
+        sums.data<double>().CopyTo(perTrajectory);
+    }
+
+    private bool TryFindNonFinite(Tensor values, out int trajectory, out int component)
+    {
+        using var scope = NewDisposeScope();
+        var finite = isfinite(values);
+        if (finite.all().item<bool>())
+        {
+            trajectory = component = -1;
+            return false;
+        }
+        var first = finite.logical_not().nonzero()[0].cpu();
+        trajectory = (int)first[0].item<long>();
+        component = (int)first[1].item<long>();
+        return true;
+    }
+}

@@ -1,0 +1,45 @@
+using OdeDsl.Runtime.Solvers.ErrorEstimation;
+using OdeDsl.Runtime.Solvers.Interpolation;
+using OdeDsl.Runtime.Solvers.Tableaux;
+
+namespace OdeDsl.Runtime.Solvers;
+
+/// <summary>
+/// A solver as the integrator sees it: a tableau, an error estimate (none for fixed-step methods)
+/// and a dense output. Stage registers are laid out as <c>0..s−1</c> for the stages, then the end
+/// derivative <c>f(t + h, y_{n+1})</c> (the last stage itself for FSAL tableaux), then the dense
+/// output's extra stages.
+/// </summary>
+public sealed class RungeKuttaMethod
+{
+    public RungeKuttaMethod(string name, ButcherTableau tableau, ErrorEstimate? errorEstimate,
+        Func<ButcherTableau, int, DenseOutput>? denseOutput = null)
+    {
+        Name = name;
+        Tableau = tableau;
+        ErrorEstimate = errorEstimate;
+        EndRegister = tableau.Fsal ? tableau.Stages - 1 : tableau.Stages;
+        DenseOutput = denseOutput?.Invoke(tableau, EndRegister) ?? new HermiteDenseOutput(tableau.B, EndRegister);
+        RegisterCount = EndRegister + 1 + DenseOutput.ExtraNodes.Count;
+    }
+
+    /// <summary>The name <see cref="Methods.Get"/> knows it by.</summary>
+    public string Name { get; }
+
+    public ButcherTableau Tableau { get; }
+
+    /// <summary><c>null</c> for fixed-step methods, which need <see cref="SolveOptions.Dt"/>.</summary>
+    public ErrorEstimate? ErrorEstimate { get; }
+
+    public DenseOutput DenseOutput { get; }
+
+    public bool IsAdaptive => ErrorEstimate is not null;
+
+    /// <summary>The register holding <c>f(t + h, y_{n+1})</c> once a step is accepted.</summary>
+    public int EndRegister { get; }
+
+    /// <summary>Stage registers a solve needs.</summary>
+    public int RegisterCount { get; }
+
+    public override string ToString() => Name;
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+
+namespace OdeDsl.Runtime.Solvers;
+
+/// <summary>Every message a solve can end with, in one place.</summary>
+internal static class SolveMessages
+{
+    private static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+
+    private static string Where(IReadOnlyList<string> stateNames, int trajectories, int trajectory, int component)
+    {
+        var name = component < stateNames.Count ? $"'{stateNames[component]}' (index {component})" : $"index {component}";
+        return trajectories > 1 ? $"state {name} of trajectory {trajectory}" : $"state {name}";
+    }
+
+    public static string NonFiniteState(double t, IReadOnlyList<string> stateNames, int trajectories,
+        int trajectory, int component) =>
+        $"non-finite state at t={Number(t)}: {Where(stateNames, trajectories, trajectory, component)} became NaN or infinite; " +
+        "the right-hand side left its domain (division by zero, log or sqrt of a negative number, overflow)";
+
+    public static string NonFiniteDerivative(double t, IReadOnlyList<string> stateNames, int trajectories,
+        int trajectory, int component) =>
+        $"non-finite derivative at t={Number(t)}: d/dt of {Where(stateNames, trajectories, trajectory, component)} is NaN or infinite; " +
+        "the right-hand side left its domain (division by zero, log or sqrt of a negative number, overflow)";
+
+    public static string StepSizeUnderflow(double t, double h, int trajectories, int worstTrajectory) =>
+        $"step size underflow at t={Number(t)}: the step shrank to dt={Number(Math.Abs(h))}, too small to advance t" +
+        (trajectories > 1 ? $" (limited by trajectory {worstTrajectory})" : "") +
+        "; the solution may blow up here, or the problem is stiff";
+
+    public static string MaxStepsExceeded(int maxSteps, double t, double t1) =>
+        $"maximum number of steps ({maxSteps}) exceeded at t={Number(t)} before reaching t1={Number(t1)}; " +
+        "raise MaxSteps or loosen the tolerances";
+
+    public static string NotPositive(string option, double value) =>
+        $"{option} must be positive and finite, but is {Number(value)}";
+
+    public static string NotPositiveComponent(string option, int index, double value) =>
+        $"{option}[{index}] must be positive and finite, but is {Number(value)}";
+
+    public static string WrongLength(string what, int actual, int expected) =>
+        $"{what} has {actual} entries, but the system needs {expected}";
+
+    public static string NotFinite(string option, double value) => $"{option} must be finite, but is {Number(value)}";
+
+    public static string FixedStepNeedsDt(string method) =>
+        $"method '{method}' takes fixed steps; set Dt (the step size)";
+
+    public static string SaveTimeOutside(int index, double time, double t0, double t1) =>
+        $"SaveAt[{index}]={Number(time)} lies outside the interval [{Number(Math.Min(t0, t1))}, {Number(Math.Max(t0, t1))}]";
+
+    public static string SaveTimesNotMonotone(int index, double previous, double time, bool forward) =>
+        $"SaveAt must be strictly {(forward ? "increasing" : "decreasing")} in the direction of integration, " +
+        $"but SaveAt[{index - 1}]={Number(previous)} and SaveAt[{index}]={Number(time)}";
+
+    public static string NoTrajectories => "there are no trajectories to solve (the batch is empty)";
+}
