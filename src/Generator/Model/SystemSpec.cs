@@ -1,0 +1,20 @@
+namespace OdeDsl.Generator.Model;
+
+/// <summary>
+/// Everything the emitter needs to write one system, as strings, numbers and equatable arrays only:
+/// this is the generator's cache key, so it holds no symbols, syntax nodes or locations.
+/// </summary>
+public sealed record SystemSpec(
+    string Name,
+    string SourceFileName,
+    EquatableArray<VariableSpec> States,
+    EquatableArray<VariableSpec> Parameters,
+    EquatableArray<double> DefaultParameters,
+    EquatableArray<OutputSpec> Outputs,
+    EquatableArray<SolverOptionSpec> Options,
+    KernelSpec InitialState,
+    KernelSpec Derivative,
+    KernelSpec Vjp,
+    KernelSpec Jacobian,
+    KernelSpec OutputValues,
+    KernelSpec OutputVjp);

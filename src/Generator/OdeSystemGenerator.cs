@@ -1,0 +1,68 @@
+using System;
+using Microsoft.CodeAnalysis;
+using OdeDsl.Generator.Emit;
+using OdeDsl.Generator.Model;
+using OdeDsl.Generator.Specification;
+
+namespace OdeDsl.Generator;
+
+/// <summary>
+/// Compiles every <c>.ode</c> file passed as <c>AdditionalFiles</c> into a system class in the
+/// project's root namespace. Only equatable values (<see cref="ModelFile"/>, <see cref="ModelCompilation"/>,
+/// <see cref="SystemSpec"/>) travel between steps, so editing one model regenerates that model only,
+/// and C# edits regenerate nothing.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class OdeSystemGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var rootNamespace = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) =>
+                options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var name) && !string.IsNullOrWhiteSpace(name) ? name : null)
+            .WithTrackingName(TrackingNames.RootNamespace);
+
+        var compiled = context.AdditionalTextsProvider
+            .Where(static file => file.Path.EndsWith(".ode", StringComparison.OrdinalIgnoreCase))
+            .Select(static (file, cancellationToken) => new ModelFile(file.Path, file.GetText(cancellationToken)?.ToString()))
+            .WithTrackingName(TrackingNames.ReadModel)
+            .Select(static (file, cancellationToken) => ModelCompiler.Compile(file, cancellationToken))
+            .WithTrackingName(TrackingNames.CompileModel);
+
+        context.RegisterSourceOutput(
+            compiled.Select(static (compilation, _) => compilation.Diagnostics).WithTrackingName(TrackingNames.ModelDiagnostics),
+            Descriptors.Report);
+
+        var sources = compiled
+            .Select(static (compilation, _) => compilation.HasErrors ? null : compilation.Spec)
+            .Where(static spec => spec is not null)
+            .Combine(rootNamespace)
+            .Select(static (pair, _) => (Spec: pair.Left!, Target: TypeTarget.ForModelFile(pair.Right, pair.Left!.Name)))
+            .WithTrackingName(TrackingNames.ModelSource);
+        context.RegisterSourceOutput(sources, static (context, source) => AddSource(context, source.Spec, source.Target));
+    }
+
+    internal static void AddSource(SourceProductionContext context, SystemSpec spec, TypeTarget target)
+    {
+        GeneratedFile file;
+        try
+        {
+            file = SystemEmitter.Emit(spec, target);
+        }
+        catch (Exception exception)
+        {
+            context.ReportDiagnostic(Descriptors.ToDiagnostic(Descriptors.Info(Descriptors.InternalError, spec.SourceFileName, exception.GetType().Name + ": " + exception.Message)));
+            return;
+        }
+        try
+        {
+            context.AddSource(file.HintName, file.Text);
+        }
+        catch (ArgumentException)
+        {
+            context.ReportDiagnostic(Descriptors.ToDiagnostic(Descriptors.Info(
+                Descriptors.DuplicateSystem, spec.SourceFileName,
+                $"another model already defines the system '{spec.Name}'; give one of them a different 'system' name")));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using OdeDsl.Generator.Model;
+using OdeDsl.Language.Syntax;
+using LanguageDiagnostic = OdeDsl.Language.Diagnostics.Diagnostic;
+
+namespace OdeDsl.Generator.Specification;
+
+/// <summary>
+/// The one place that runs the language pipeline (parse → bind → lower → differentiate) for the
+/// generator and the command line, then <see cref="SpecBuilder"/>. Never throws: user errors are
+/// diagnostics, and a bug in any stage becomes ODE5999 on the file.
+/// </summary>
+public static class ModelCompiler
+{
+    public static ModelCompilation Compile(ModelFile file, CancellationToken cancellationToken = default)
+    {
+        if (file.Text is null)
+        {
+            return Failed(Descriptors.Info(Descriptors.UnreadableFile, file.Path, $"cannot read '{file.Path}'"));
+        }
+        try
+        {
+            var parsed = Parser.Parse(file.Text, file.Path);
+            cancellationToken.ThrowIfCancellationRequested();
+            var diagnostics = parsed.Diagnostics.Select(ToInfo).ToList();
+            if (parsed.HasErrors) return new ModelCompilation(null, diagnostics.ToEquatableArray());
+            diagnostics.Add(Descriptors.Info(Descriptors.UnsupportedInGeneratedCode, file.Path, "lowering from .ode is not available in this build yet"));
+            return new ModelCompilation(null, diagnostics.ToEquatableArray());
+        }
+        catch (System.OperationCanceledException)
+        {
+            throw;
+        }
+        catch (UnsupportedModelException unsupported)
+        {
+            return Failed(Descriptors.Info(Descriptors.UnsupportedInGeneratedCode, file.Path, unsupported.Message));
+        }
+        catch (System.Exception exception)
+        {
+            return Failed(Descriptors.Info(Descriptors.InternalError, file.Path, exception.GetType().Name + ": " + exception.Message));
+        }
+    }
+
+    private static ModelCompilation Failed(DiagnosticInfo diagnostic) =>
+        new(null, EquatableArray.Create(diagnostic));
+
+    public static DiagnosticInfo ToInfo(LanguageDiagnostic diagnostic) => new(
+        diagnostic.Code,
+        diagnostic.Descriptor.Title,
+        (int)diagnostic.Severity,
+        diagnostic.Message,
+        diagnostic.Span.Path,
+        diagnostic.Span.Start,
+        diagnostic.Span.Length,
+        diagnostic.Span.Line,
+        diagnostic.Span.Column,
+        diagnostic.Span.EndLine,
+        diagnostic.Span.EndColumn);
+
+    internal static IEnumerable<DiagnosticInfo> Errors(ModelCompilation compilation) => compilation.Diagnostics.Where(d => d.IsError);
+}

@@ -1,0 +1,160 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using OdeDsl.Generator.Emit;
+using OdeDsl.Generator.Model;
+using OdeDsl.Language.Differentiation;
+using OdeDsl.Language.IR;
+
+namespace OdeDsl.Generator.Specification;
+
+/// <summary>
+/// <see cref="DifferentiatedSystem"/> → <see cref="SystemSpec"/>: the last step that sees IR nodes.
+/// Everything after it (caching, emission) works on strings and numbers only.
+/// </summary>
+public static class SpecBuilder
+{
+    /// <exception cref="UnsupportedModelException">The model uses something generated kernels cannot express yet.</exception>
+    public static SystemSpec Build(DifferentiatedSystem differentiated, string sourceFileName)
+    {
+        var system = differentiated.System;
+        if (system.Inputs.Length > 0)
+        {
+            throw new UnsupportedModelException(
+                $"'input {system.Inputs[0]}': inputs are not supported by generated kernels yet; use a 'par' and set it per run");
+        }
+
+        var identifiers = new HashSet<string>();
+        string Unique(string name)
+        {
+            var identifier = GeneratedNames.Identifier(name);
+            var candidate = identifier;
+            for (var suffix = 2; !identifiers.Add(candidate); suffix++) candidate = identifier + "_" + suffix;
+            return candidate;
+        }
+
+        var states = system.States.Select(s => new VariableSpec(s.Name, Unique(s.Name), s.SourceLine)).ToEquatableArray();
+        var parameters = system.Parameters.Select(p => new VariableSpec(p.Name, Unique(p.Name))).ToEquatableArray();
+        var outputs = system.Auxiliaries.Select(a => new OutputSpec(a.Name, OutputKind.Aux))
+            .Concat(system.Observations.Select(o => new OutputSpec(
+                o.Name, OutputKind.Observe, o.Noise == ObservationNoise.LogNormal ? "lognormal" : "normal")))
+            .ToEquatableArray();
+        // Cotangent locals are a_<state> / a_<output>; keep temporaries and derivative names clear of them.
+        var reserved = identifiers
+            .Concat(states.Select(s => "a_" + s.Identifier))
+            .Concat(outputs.Select(o => "a_" + GeneratedNames.Identifier(o.Name)))
+            .ToList();
+
+        return new SystemSpec(
+            system.Name,
+            sourceFileName,
+            states,
+            parameters,
+            system.Parameters.Select(p => p.DefaultValue).ToEquatableArray(),
+            outputs,
+            Options(system.Options),
+            InitialState(system, reserved),
+            Derivative(system, states, sourceFileName, reserved),
+            Vjp(differentiated.DerivativeVjp, reserved),
+            Jacobian(differentiated.Jacobian, reserved),
+            OutputValues(system, reserved),
+            OutputVjp(differentiated, reserved));
+    }
+
+    private static EquatableArray<SolverOptionSpec> Options(IrOptions options)
+    {
+        var values = options.Values.Select(pair => new SolverOptionSpec(pair.Key, pair.Value.ToString("R", CultureInfo.InvariantCulture)));
+        if (options.Method is not null) values = values.Concat(new[] { new SolverOptionSpec("meth", options.Method) });
+        return values.ToEquatableArray();
+    }
+
+    private static KernelSpec InitialState(IrSystem system, IEnumerable<string> reserved)
+    {
+        var translator = new KernelTranslator(reserved);
+        var values = translator.Translate(system.InitialValues);
+        return Kernel(translator, values.Select((value, index) => new KernelOutput(OutputTarget.Value, index, value)));
+    }
+
+    private static KernelSpec Derivative(IrSystem system, EquatableArray<VariableSpec> states, string sourceFileName, IEnumerable<string> reserved)
+    {
+        var translator = new KernelTranslator(reserved);
+        var names = system.States
+            .Select((state, index) => ((string, string?)?)("d" + states[index].Identifier, Comment(sourceFileName, state)))
+            .ToList();
+        var values = translator.Translate(system.Derivatives, rootNames: names);
+        return Kernel(translator, values.Select((value, index) => new KernelOutput(OutputTarget.Value, index, value)));
+    }
+
+    private static string? Comment(string sourceFileName, IrState state) =>
+        state.SourceLine > 0
+            ? $"{sourceFileName}:{state.SourceLine.ToString(CultureInfo.InvariantCulture)}  {state.SourceText.Trim()}"
+            : null;
+
+    private static KernelSpec Vjp(IrVjp vjp, IEnumerable<string> reserved)
+    {
+        var translator = new KernelTranslator(reserved);
+        return Kernel(translator, VjpOutputs(translator, vjp, 0).Select(o => o.Output).ToList());
+    }
+
+    private static IEnumerable<(OutputTarget Target, int Index, KernelOutput Output)> VjpOutputs(KernelTranslator translator, IrVjp vjp, int cotangentOffset)
+    {
+        var values = translator.Translate(vjp.Outputs, cotangentOffset);
+        var n = vjp.State.Length;
+        var p = vjp.Parameters.Length;
+        for (var i = 0; i < values.Count; i++)
+        {
+            var output = i < n
+                ? new KernelOutput(OutputTarget.StateCotangent, i, values[i])
+                : i < n + p
+                    ? new KernelOutput(OutputTarget.ParameterCotangent, i - n, values[i])
+                    : new KernelOutput(OutputTarget.TimeCotangent, 0, values[i]);
+            yield return (output.Target, output.Index, output);
+        }
+    }
+
+    private static KernelSpec Jacobian(IReadOnlyList<IrNode> jacobian, IEnumerable<string> reserved)
+    {
+        var translator = new KernelTranslator(reserved);
+        var values = translator.Translate(jacobian);
+        return Kernel(translator, values.Select((value, index) => new KernelOutput(OutputTarget.Jacobian, index, value)));
+    }
+
+    private static KernelSpec OutputValues(IrSystem system, IEnumerable<string> reserved)
+    {
+        var translator = new KernelTranslator(reserved);
+        var roots = system.Auxiliaries.Select(a => a.Value).Concat(system.Observations.Select(o => o.Value)).ToList();
+        var names = system.Auxiliaries.Select(a => a.Name).Concat(system.Observations.Select(o => o.Name))
+            .Select(name => ((string, string?)?)(GeneratedNames.Identifier(name), null))
+            .ToList();
+        var values = translator.Translate(roots, rootNames: names);
+        return Kernel(translator, values.Select((value, index) => new KernelOutput(OutputTarget.Value, index, value)));
+    }
+
+    /// <summary>
+    /// Outputs are aux then observations, but the IR differentiates the two groups separately with
+    /// cotangents numbered from 0 in each; the observation cotangents are shifted behind the aux ones
+    /// and the two products added.
+    /// </summary>
+    private static KernelSpec OutputVjp(DifferentiatedSystem differentiated, IEnumerable<string> reserved)
+    {
+        var translator = new KernelTranslator(reserved);
+        var auxiliary = VjpOutputs(translator, differentiated.AuxiliaryVjp, 0).ToList();
+        var observation = VjpOutputs(translator, differentiated.ObservationVjp, differentiated.System.Auxiliaries.Length).ToList();
+        var sums = auxiliary.Concat(observation)
+            .GroupBy(o => (o.Target, o.Index))
+            .Select(group => new KernelOutput(
+                group.Key.Target,
+                group.Key.Index,
+                group.Select(o => o.Output.Value).Where(v => v is not Constant { Value: 0.0 })
+                    .Aggregate((SpecExpression?)null, (sum, term) => sum is null ? term : new BinaryExpression(BinaryOperator.Add, sum, term))
+                    ?? Constant.Zero));
+        return Kernel(translator, sums);
+    }
+
+    private static KernelSpec Kernel(KernelTranslator translator, IEnumerable<KernelOutput> outputs)
+    {
+        // Outputs first: translating them is what adds the statements.
+        var written = outputs.ToEquatableArray();
+        return new KernelSpec(translator.Statements.ToEquatableArray(), written);
+    }
+}

@@ -1,0 +1,110 @@
+using OdeDsl.Language.Differentiation;
+using OdeDsl.Language.IR;
+using OdeDsl.Runtime.Systems;
+using static TorchSharp.torch;
+
+namespace OdeDsl.Generator.Tests.Support;
+
+/// <summary>
+/// Checks a compiled system against the language's IR evaluator (the reference semantics) at random
+/// states, parameters, times and cotangents, for every kernel and both backends.
+/// </summary>
+internal static class KernelAgreement
+{
+    public const double Tolerance = 1e-12;
+
+    public static void AssertAgrees(DifferentiatedSystem reference, IOdeSystem generated, int seed, int batch = 4, double spread = 1.5)
+    {
+        var random = new Random(seed);
+        var system = reference.System;
+        int n = system.StateCount, p = system.ParameterCount;
+        double Draw() => spread * (2 * random.NextDouble() - 1);
+        var t = Draw();
+        var parameters = system.Parameters.Select(parameter => parameter.DefaultValue + 0.1 * Draw()).ToArray();
+        var states = Enumerable.Range(0, batch * n).Select(_ => Draw()).ToArray();
+        var cotangent = Enumerable.Range(0, batch * n).Select(_ => Draw()).ToArray();
+        var cpu = (IOdeKernel<double>)generated;
+
+        var derivative = new double[batch * n];
+        cpu.Derivative(t, states, parameters, derivative);
+        var jacobian = new double[batch * n * n];
+        cpu.Jacobian(t, states, parameters, jacobian);
+        var stateCotangent = new double[batch * n];
+        var parameterCotangent = new double[batch * p];
+        var timeCotangent = new double[batch];
+        cpu.Vjp(t, states, parameters, cotangent, stateCotangent, parameterCotangent, timeCotangent);
+
+        for (var b = 0; b < batch; b++)
+        {
+            var row = states.Skip(b * n).Take(n).ToArray();
+            var a = cotangent.Skip(b * n).Take(n).ToArray();
+            var point = new IrPoint(t, row, parameters, Cotangents: a);
+            AssertClose(IrEvaluator.Evaluate(system.Derivatives, point), derivative.Skip(b * n).Take(n), "derivative", b);
+            AssertClose(IrEvaluator.Evaluate(reference.Jacobian, point), jacobian.Skip(b * n * n).Take(n * n), "jacobian", b);
+            var vjp = reference.DerivativeVjp;
+            AssertClose(IrEvaluator.Evaluate(vjp.State, point), stateCotangent.Skip(b * n).Take(n), "state cotangent", b);
+            AssertClose(IrEvaluator.Evaluate(vjp.Parameters, point), parameterCotangent.Skip(b * p).Take(p), "parameter cotangent", b);
+            AssertClose(new[] { IrEvaluator.Evaluate(vjp.Time, point) }, new[] { timeCotangent[b] }, "time cotangent", b);
+        }
+
+        AssertOutputsAgree(reference, (IOdeOutputs)generated, t, states, parameters, random, batch);
+        AssertTensorsAgree(generated, t, states, parameters, cotangent, batch, derivative, jacobian, stateCotangent, parameterCotangent, timeCotangent);
+    }
+
+    private static void AssertOutputsAgree(DifferentiatedSystem reference, IOdeOutputs generated, double t, double[] states, double[] parameters, Random random, int batch)
+    {
+        var system = reference.System;
+        int n = system.StateCount, p = system.ParameterCount, auxCount = system.Auxiliaries.Length, m = auxCount + system.Observations.Length;
+        var cotangent = Enumerable.Range(0, batch * m).Select(_ => random.NextDouble() - 0.5).ToArray();
+        var outputs = new double[batch * m];
+        generated.Outputs(t, states, parameters, outputs);
+        var stateCotangent = new double[batch * n];
+        var parameterCotangent = new double[batch * p];
+        var timeCotangent = new double[batch];
+        generated.OutputVjp(t, states, parameters, cotangent, stateCotangent, parameterCotangent, timeCotangent);
+        var roots = system.Auxiliaries.Select(a => a.Value).Concat(system.Observations.Select(o => o.Value)).ToList();
+        for (var b = 0; b < batch; b++)
+        {
+            var row = states.Skip(b * n).Take(n).ToArray();
+            var c = cotangent.Skip(b * m).Take(m).ToArray();
+            AssertClose(IrEvaluator.Evaluate(roots, new IrPoint(t, row, parameters)), outputs.Skip(b * m).Take(m), "outputs", b);
+            var aux = new IrPoint(t, row, parameters, Cotangents: c.Take(auxCount).ToArray());
+            var observation = new IrPoint(t, row, parameters, Cotangents: c.Skip(auxCount).ToArray());
+            double[] Sum(IReadOnlyList<IrNode> first, IReadOnlyList<IrNode> second) =>
+                IrEvaluator.Evaluate(first, aux).Zip(IrEvaluator.Evaluate(second, observation), (u, v) => u + v).ToArray();
+            AssertClose(Sum(reference.AuxiliaryVjp.State, reference.ObservationVjp.State), stateCotangent.Skip(b * n).Take(n), "output state cotangent", b);
+            AssertClose(Sum(reference.AuxiliaryVjp.Parameters, reference.ObservationVjp.Parameters), parameterCotangent.Skip(b * p).Take(p), "output parameter cotangent", b);
+            AssertClose(Sum(new[] { reference.AuxiliaryVjp.Time }, new[] { reference.ObservationVjp.Time }), new[] { timeCotangent[b] }, "output time cotangent", b);
+        }
+    }
+
+    private static void AssertTensorsAgree(IOdeSystem generated, double t, double[] states, double[] parameters, double[] cotangent, int batch,
+                                           double[] derivative, double[] jacobian, double[] stateCotangent, double[] parameterCotangent, double[] timeCotangent)
+    {
+        using var scope = NewDisposeScope();
+        var n = generated.StateCount;
+        var statesTensor = tensor(states, new long[] { batch, n }, ScalarType.Float64);
+        var parametersTensor = tensor(parameters, ScalarType.Float64);
+        var cotangentTensor = tensor(cotangent, new long[] { batch, n }, ScalarType.Float64);
+        var time = tensor(t, ScalarType.Float64);
+        AssertClose(derivative, generated.Derivative(time, statesTensor, parametersTensor).data<double>().ToArray(), "tensor derivative", -1);
+        AssertClose(jacobian, generated.Jacobian(time, statesTensor, parametersTensor).data<double>().ToArray(), "tensor jacobian", -1);
+        var (state, parameter, timeResult) = generated.Vjp(time, statesTensor, parametersTensor, cotangentTensor);
+        AssertClose(stateCotangent, state.data<double>().ToArray(), "tensor state cotangent", -1);
+        AssertClose(parameterCotangent, parameter.contiguous().data<double>().ToArray(), "tensor parameter cotangent", -1);
+        AssertClose(timeCotangent, timeResult.contiguous().data<double>().ToArray(), "tensor time cotangent", -1);
+    }
+
+    public static void AssertClose(IReadOnlyList<double> expected, IEnumerable<double> actual, string what, int trajectory)
+    {
+        var values = actual.ToArray();
+        Assert.Equal(expected.Count, values.Length);
+        for (var i = 0; i < values.Length; i++)
+        {
+            var scale = Math.Max(1, Math.Abs(expected[i]));
+            Assert.True(
+                Math.Abs(expected[i] - values[i]) <= Tolerance * scale || expected[i].Equals(values[i]),
+                $"{what}[{i}] of trajectory {trajectory}: expected {expected[i]:R}, got {values[i]:R}");
+        }
+    }
+}
