@@ -32,8 +32,10 @@ public sealed class TensorBackendTests
         Assert.Equal(span.Stats, solution.Stats);
         Assert.Equal([31, 3, 2], solution.States!.shape);
         var tensorValues = solution.States.data<double>().ToArray();
+        // Same steps, same formulas; only the rounding of torch's (possibly fused multiply–add) kernels differs,
+        // so the two agree to 1e-12 relative to the size of the state (populations here reach about 7).
         for (var i = 0; i < tensorValues.Length; i++)
-            Assert.True(Math.Abs(tensorValues[i] - span.States[i]) <= 1e-12,
+            Assert.True(Math.Abs(tensorValues[i] - span.States[i]) <= 1e-12 * Math.Max(1, Math.Abs(span.States[i])),
                 $"entry {i}: tensor {tensorValues[i]:R} vs span {span.States[i]:R}");
     }
 
