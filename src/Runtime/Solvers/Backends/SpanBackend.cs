@@ -78,7 +78,19 @@ internal sealed class SpanBackend<T> : IStepBackend where T : unmanaged, IFloati
         var destination = State(target);
         ReadOnlySpan<T> source = State(origin);
         ReadOnlySpan<T> stages = _stages;
-        for (var i = 0; i < destination.Length; i++)
+        var i = 0;
+        // Wide batches go through SIMD registers; the scalar loop finishes the tail (and small systems).
+        if (Vector.IsHardwareAccelerated && destination.Length >= Vector<T>.Count)
+        {
+            for (; i <= destination.Length - Vector<T>.Count; i += Vector<T>.Count)
+            {
+                var sum = new Vector<T>(source[i..]);
+                for (var term = 0; term < factors.Length; term++)
+                    sum += new Vector<T>(stages[(offsets[term] + i)..]) * factors[term];
+                sum.CopyTo(destination[i..]);
+            }
+        }
+        for (; i < destination.Length; i++)
         {
             var sum = source[i];
             for (var term = 0; term < factors.Length; term++)
