@@ -64,6 +64,24 @@ public sealed class TensorBackendTests
     }
 
     [Fact]
+    public void Float32_refuses_a_tolerance_finer_than_its_precision()
+    {
+        var system = LinearSystem.ExponentialDecay(1, 1);
+        var options = new SolveOptions { Rtol = 1e-8, Atol = 1e-8 };
+
+        var span = Integrator.Solve<float>(system, [1f], [-1f], options);
+        using var states = tensor(new float[] { 1 }, [1, 1]);
+        using var parameters = tensor(new float[] { -1 });
+        using var solution = Integrator.Solve(system, states, parameters, options);
+
+        const string message = "Rtol=1E-08 is finer than the arithmetic resolves (at least 4.76837E-07 is needed); " +
+            "loosen it, or solve in double precision";
+        Assert.Equal(message, span.Message);
+        Assert.Equal(message, solution.Message);
+        Assert.True(Integrator.Solve<double>(system, [1.0], [-1.0], options).Succeeded);
+    }
+
+    [Fact]
     public void Tensor_failures_carry_the_same_messages()
     {
         var system = new RateDecaySystem();
