@@ -56,5 +56,9 @@ internal static class SolveMessages
         $"SaveAt must be strictly {(forward ? "increasing" : "decreasing")} in the direction of integration, " +
         $"but SaveAt[{index - 1}]={Number(previous)} and SaveAt[{index}]={Number(time)}";
 
+    public static string RtolBelowPrecision(double rtol, double smallest) =>
+        $"Rtol={Number(rtol)} is finer than the arithmetic resolves (at least {Number(smallest)} is needed); " +
+        "loosen it, or solve in double precision";
+
     public static string NoTrajectories => "there are no trajectories to solve (the batch is empty)";
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using OdeDsl.Runtime.Systems;
 
 namespace OdeDsl.Runtime.Solvers.Backends;
@@ -7,6 +8,7 @@ namespace OdeDsl.Runtime.Solvers.Backends;
 /// The CPU backend: every register is a slice of one preallocated array, so a step allocates
 /// nothing. Arithmetic runs in <typeparamref name="T"/>; error norms accumulate in double.
 /// </summary>
+[SkipLocalsInit]
 internal sealed class SpanBackend<T> : IStepBackend where T : unmanaged, IFloatingPointIeee754<T>
 {
     private const int StateRegisterCount = 4;
@@ -59,16 +61,41 @@ internal sealed class SpanBackend<T> : IStepBackend where T : unmanaged, IFloati
 
     public void Combine(StateRegister target, StateRegister origin, double h, ReadOnlySpan<double> weights)
     {
-        var destination = State(target);
-        State(origin).CopyTo(destination);
+        // Gather the non-zero terms once, then make one fused pass: every element is read and written once.
+        Span<T> factors = stackalloc T[weights.Length];
+        Span<int> offsets = stackalloc int[weights.Length];
+        var terms = 0;
         for (var j = 0; j < weights.Length; j++)
         {
             if (weights[j] == 0)
                 continue;
-            var factor = T.CreateTruncating(h * weights[j]);
-            var stage = Stage(j);
-            for (var i = 0; i < destination.Length; i++)
-                destination[i] += factor * stage[i];
+            factors[terms] = T.CreateTruncating(h * weights[j]);
+            offsets[terms++] = _stageOffsets[j];
+        }
+        factors = factors[..terms];
+        offsets = offsets[..terms];
+
+        var destination = State(target);
+        ReadOnlySpan<T> source = State(origin);
+        ReadOnlySpan<T> stages = _stages;
+        var i = 0;
+        // Wide batches go through SIMD registers; the scalar loop finishes the tail (and small systems).
+        if (Vector.IsHardwareAccelerated && destination.Length >= Vector<T>.Count)
+        {
+            for (; i <= destination.Length - Vector<T>.Count; i += Vector<T>.Count)
+            {
+                var sum = new Vector<T>(source[i..]);
+                for (var term = 0; term < factors.Length; term++)
+                    sum += new Vector<T>(stages[(offsets[term] + i)..]) * factors[term];
+                sum.CopyTo(destination[i..]);
+            }
+        }
+        for (; i < destination.Length; i++)
+        {
+            var sum = source[i];
+            for (var term = 0; term < factors.Length; term++)
+                sum += factors[term] * stages[offsets[term] + i];
+            destination[i] = sum;
         }
     }
 
@@ -77,12 +104,19 @@ internal sealed class SpanBackend<T> : IStepBackend where T : unmanaged, IFloati
     public void SumScaledSquares(double h, ReadOnlySpan<double> weights, Span<double> perTrajectory)
     {
         // Gather the non-zero weights once; most error weights have zeros.
-        Span<int> used = stackalloc int[weights.Length];
-        var count = 0;
+        Span<double> factors = stackalloc double[weights.Length];
+        Span<int> offsets = stackalloc int[weights.Length];
+        var terms = 0;
         for (var j = 0; j < weights.Length; j++)
-            if (weights[j] != 0)
-                used[count++] = j;
-        used = used[..count];
+        {
+            if (weights[j] == 0)
+                continue;
+            factors[terms] = h * weights[j];
+            offsets[terms++] = _stageOffsets[j];
+        }
+        factors = factors[..terms];
+        offsets = offsets[..terms];
+        ReadOnlySpan<T> stages = _stages;
 
         var current = State(StateRegister.Current);
         var candidate = State(StateRegister.Candidate);
@@ -94,9 +128,9 @@ internal sealed class SpanBackend<T> : IStepBackend where T : unmanaged, IFloati
             {
                 var index = b * n + i;
                 var error = 0.0;
-                foreach (var j in used)
-                    error += weights[j] * double.CreateTruncating(_stages[_stageOffsets[j] + index]);
-                var scaled = h * error / Scale(current, candidate, index, i);
+                for (var term = 0; term < factors.Length; term++)
+                    error += factors[term] * double.CreateTruncating(stages[offsets[term] + index]);
+                var scaled = error / Scale(current, candidate, index, i);
                 sum += scaled * scaled;
             }
             perTrajectory[b] = sum;
