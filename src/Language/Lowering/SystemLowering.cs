@@ -151,7 +151,10 @@ public static class SystemLowering
             observations.ToImmutable(),
             layers.ToImmutable(),
             Options(bound.Options));
-        return new LoweringResult(system, derivativeSpans.ToImmutable(), initialValueSpans.ToImmutable(), auxiliarySpans.ToImmutable(), observationSpans.ToImmutable());
+        return new LoweringResult(system, derivativeSpans.ToImmutable(), initialValueSpans.ToImmutable(), auxiliarySpans.ToImmutable(), observationSpans.ToImmutable())
+        {
+            StepFunctionSpans = expressions.StepFunctionSpans.ToImmutableDictionary(),
+        };
     }
 
     /// <summary>The flattened name of element i: <c>x</c>, <c>z[i]</c>, or <c>A[r,c]</c>.</summary>
