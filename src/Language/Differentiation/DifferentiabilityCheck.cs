@@ -18,8 +18,14 @@ public static class DifferentiabilityCheck
     {
         var outputs = system.States.Select((state, i) => (IrOutputKind.Derivative, i, state.Name + "'", system.Derivatives[i]))
             .Concat(system.States.Select((state, i) => (IrOutputKind.InitialValue, i, state.Name + "(0)", state.InitialValue)))
-            .Concat(system.Observations.Select((observation, i) => (IrOutputKind.Observation, i, observation.Name, observation.Value)));
+            .Concat(system.Observations.Select((observation, i) => (IrOutputKind.Observation, i, observation.Name, observation.Value)))
+            .ToList();
         var uses = new List<NonDifferentiableUse>();
+        // Most models have no step function at all: one walk over the whole DAG settles that.
+        if (!IrSchedule.Order(outputs.Select(output => output.Item4)).Any(node => IsStep(node.Operation)))
+        {
+            return uses;
+        }
         var reported = new HashSet<IrNode>();
         foreach (var (kind, index, name, root) in outputs)
         {
