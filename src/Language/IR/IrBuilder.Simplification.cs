@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace OdeDsl.Language.IR;
 
 /// <summary>
@@ -53,7 +51,7 @@ public sealed partial class IrBuilder
         {
             operands = [operands[1], operands[0]];
         }
-        return Simplify(operation, operands) ?? Intern(operation, 0, -1, operands.ToImmutableArray());
+        return Simplify(operation, operands) ?? Intern(operation, 0, -1, operands);
     }
 
     private static bool AllConstant(IrNode[] operands)
