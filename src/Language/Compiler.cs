@@ -1,13 +1,14 @@
 using System.Collections.Immutable;
 using OdeDsl.Language.Binding;
+using OdeDsl.Language.Differentiation;
+using OdeDsl.Language.Lowering;
 using OdeDsl.Language.Syntax;
 using OdeDsl.Language.Text;
 
 namespace OdeDsl.Language;
 
 /// <summary>
-/// The one place that chains the stages: text → syntax → bound system. Later stages (lowering,
-/// differentiation) extend this façade. Nothing here throws for any input text.
+/// The one place that chains the stages: text → syntax → bound system → IR → derivatives. Nothing here throws for any input text.
 /// </summary>
 public static class Compiler
 {
@@ -30,5 +31,24 @@ public static class Compiler
         var bound = Binder.Bind(parsed.Model, cancellationToken);
         var diagnostics = parsed.Diagnostics.AddRange(bound.Diagnostics).OrderBy(d => d.Span.Start).ToImmutableArray();
         return bound with { Diagnostics = diagnostics };
+    }
+
+    /// <summary>
+    /// The whole pipeline: parse → bind → lower → differentiate. Stops at the first stage that
+    /// reports an error; the result holds every diagnostic so far.
+    /// </summary>
+    public static CompileResult Compile(string text, string path = "", CancellationToken cancellationToken = default)
+    {
+        var bound = Bind(text, path, cancellationToken);
+        if (bound.HasErrors || bound.System is null)
+        {
+            return new CompileResult(null, bound.Diagnostics);
+        }
+
+        var lowered = SystemLowering.Lower(bound.System);
+        cancellationToken.ThrowIfCancellationRequested();
+        var differentiated = Differentiator.Differentiate(lowered, cancellationToken);
+        var diagnostics = bound.Diagnostics.AddRange(differentiated.Diagnostics).OrderBy(d => d.Span.Start).ToImmutableArray();
+        return new CompileResult(differentiated.System, diagnostics);
     }
 }

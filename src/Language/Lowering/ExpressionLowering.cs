@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using OdeDsl.Language.Binding;
 using OdeDsl.Language.IR;
+using OdeDsl.Language.Text;
 
 namespace OdeDsl.Language.Lowering;
 
@@ -13,6 +14,11 @@ namespace OdeDsl.Language.Lowering;
 /// </summary>
 internal sealed class ExpressionLowering(IrBuilder ir, Func<Symbol, LoweredValue> resolve, Func<NetSymbol, LoweredValue, LoweredValue> applyNet)
 {
+    private readonly Dictionary<IrNode, SourceSpan> stepFunctionSpans = new();
+
+    /// <summary>Where each step-function node was first written (hash-consing merges repeated calls).</summary>
+    public IReadOnlyDictionary<IrNode, SourceSpan> StepFunctionSpans => stepFunctionSpans;
+
     public LoweredValue Lower(BoundExpression expression) => expression switch
     {
         BoundLiteral literal => LoweredValue.Scalar(ir.Constant(literal.Value)),
@@ -42,9 +48,17 @@ internal sealed class ExpressionLowering(IrBuilder ir, Func<Symbol, LoweredValue
                 return LoweredValue.Scalar(ir.Sum(arguments[0].Elements.Zip(arguments[1].Elements, ir.Multiply)));
             default:
                 var operation = Operation(call.Function);
-                return arguments.Count == 1
+                var value = arguments.Count == 1
                     ? Map(call.Shape, arguments[0], x => ir.Apply(operation, x))
                     : Zip(call.Shape, arguments[0], arguments[1], (a, b) => ir.Apply(operation, a, b));
+                if (operation is IrOperation.Floor or IrOperation.Ceiling or IrOperation.Heaviside or IrOperation.Sign)
+                {
+                    foreach (var node in value.Elements.Where(node => node.Operation == operation && !stepFunctionSpans.ContainsKey(node)))
+                    {
+                        stepFunctionSpans.Add(node, call.Span);
+                    }
+                }
+                return value;
         }
     }
 

@@ -46,8 +46,7 @@ public static class SystemLowering
 
         LoweredValue ApplyNet(NetSymbol net, LoweredValue input)
         {
-            MlpLowering.TryActivation(net.Activation.ToString().ToLowerInvariant(), out var activation);
-            var (outputs, netLayers) = MlpLowering.Apply(ir, net.Name, net.Widths, activation, net.HasBias, netOffsets[net], input.Elements);
+            var (outputs, netLayers) = MlpLowering.Apply(ir, net.Name, net.Widths, MlpLowering.Operation(net.Activation), net.HasBias, netOffsets[net], input.Elements);
             // A second call on the same input is the same nodes (hash-consing); record its layers once.
             if (!layers.Any(layer => layer.Outputs.SequenceEqual(netLayers[netLayers.Length - 1].Outputs)))
             {
@@ -151,7 +150,10 @@ public static class SystemLowering
             observations.ToImmutable(),
             layers.ToImmutable(),
             Options(bound.Options));
-        return new LoweringResult(system, derivativeSpans.ToImmutable(), initialValueSpans.ToImmutable(), auxiliarySpans.ToImmutable(), observationSpans.ToImmutable());
+        return new LoweringResult(system, derivativeSpans.ToImmutable(), initialValueSpans.ToImmutable(), auxiliarySpans.ToImmutable(), observationSpans.ToImmutable())
+        {
+            StepFunctionSpans = expressions.StepFunctionSpans.ToImmutableDictionary(),
+        };
     }
 
     /// <summary>The flattened name of element i: <c>x</c>, <c>z[i]</c>, or <c>A[r,c]</c>.</summary>
