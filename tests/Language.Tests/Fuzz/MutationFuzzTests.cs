@@ -86,7 +86,7 @@ public sealed class MutationFuzzTests(ITestOutputHelper output)
         Assert.True(rejected > Cases / 4, $"only {rejected} of {Cases} mutations were rejected; the mutations are too mild to test anything");
     }
 
-    private static TimeSpan Run(string text, string path, out Binding.BindResult result)
+    private static TimeSpan Run(string text, string path, out OdeDsl.Language.Binding.BindResult result)
     {
         var stopwatch = Stopwatch.StartNew();
         try
