@@ -43,6 +43,30 @@ public static class ModelCompiler
         }
     }
 
+    /// <summary>
+    /// Compiles an <c>[OdeSystem]</c> class through its model text; language diagnostics are moved from
+    /// the model text's lines to the C# members those lines come from.
+    /// </summary>
+    public static ModelCompilation CompileAttributed(AttributedSystem system, CancellationToken cancellationToken = default)
+    {
+        if (system.Diagnostics.Any(d => d.IsError)) return new ModelCompilation(null, system.Diagnostics);
+        var compilation = Compile(new ModelFile(system.Path, system.ModelText), cancellationToken);
+        var byLine = system.LineSpans.GroupBy(s => s.ModelLine).ToDictionary(g => g.Key, g => g.First());
+        var fallback = system.LineSpans.FirstOrDefault();
+        var remapped = compilation.Diagnostics.Select(diagnostic =>
+        {
+            var span = byLine.TryGetValue(diagnostic.Line, out var line) ? line : fallback;
+            return span is null
+                ? diagnostic
+                : diagnostic with
+                {
+                    Start = span.Start, Length = span.Length, Line = span.Line, Column = span.Column,
+                    EndLine = span.EndLine, EndColumn = span.EndColumn,
+                };
+        });
+        return new ModelCompilation(compilation.Spec, system.Diagnostics.Concat(remapped).ToEquatableArray());
+    }
+
     private static ModelCompilation Failed(DiagnosticInfo diagnostic) =>
         new(null, EquatableArray.Create(diagnostic));
 
