@@ -15,12 +15,12 @@ public static class DifferentiabilityCheck
 
     public static IReadOnlyList<NonDifferentiableUse> Find(IrSystem system)
     {
-        var outputs = system.States.Select((state, i) => (state.Name + "'", system.Derivatives[i]))
-            .Concat(system.States.Select(state => (state.Name + "(0)", state.InitialValue)))
-            .Concat(system.Auxiliaries.Select(aux => (aux.Name, aux.Value)))
-            .Concat(system.Observations.Select(observation => (observation.Name, observation.Value)));
+        var outputs = system.States.Select((state, i) => (IrOutputKind.Derivative, i, state.Name + "'", system.Derivatives[i]))
+            .Concat(system.States.Select((state, i) => (IrOutputKind.InitialValue, i, state.Name + "(0)", state.InitialValue)))
+            .Concat(system.Auxiliaries.Select((aux, i) => (IrOutputKind.Auxiliary, i, aux.Name, aux.Value)))
+            .Concat(system.Observations.Select((observation, i) => (IrOutputKind.Observation, i, observation.Name, observation.Value)));
         var uses = new List<NonDifferentiableUse>();
-        foreach (var (name, root) in outputs)
+        foreach (var (kind, index, name, root) in outputs)
         {
             foreach (var step in IrSchedule.Order([root]).Where(node => StepFunctions.Contains(node.Operation)))
             {
@@ -30,7 +30,7 @@ public static class DifferentiabilityCheck
                     .FirstOrDefault();
                 if (learned is not null)
                 {
-                    uses.Add(new NonDifferentiableUse(name, step.Operation, learned));
+                    uses.Add(new NonDifferentiableUse(kind, index, name, step.Operation, learned));
                 }
             }
         }

@@ -110,7 +110,7 @@ public class DifferentiatedSystemTests
         };
 
         var use = Assert.Single(DifferentiabilityCheck.Find(stepped));
-        Assert.Equal(new NonDifferentiableUse("x'", IrOperation.Heaviside, "beta"), use);
+        Assert.Equal(new NonDifferentiableUse(IrOutputKind.Derivative, 0, "x'", IrOperation.Heaviside, "beta"), use);
         Assert.Empty(DifferentiabilityCheck.Find(LotkaVolterra() with { Derivatives = stepped.Derivatives, Parameters = Fixed(system.Parameters) }));
     }
 

@@ -1,0 +1,53 @@
+namespace OdeDsl.Language.Binding;
+
+/// <summary>Finds the known name closest to a misspelt one (Levenshtein distance, at most a third of its length).</summary>
+internal static class NameSuggester
+{
+    public static string? Suggest(string name, IEnumerable<string> candidates)
+    {
+        var limit = Math.Max(1, name.Length / 3);
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates.OrderBy(c => c, StringComparer.Ordinal))
+        {
+            if (candidate == name || Math.Abs(candidate.Length - name.Length) > limit)
+            {
+                continue;
+            }
+
+            var distance = Distance(name, candidate);
+            if (distance <= limit && distance < bestDistance)
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Edit distance with case changes counting as half an edit rounded down, so `Beta` finds `beta`.</summary>
+    public static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var substitution = a[i - 1] == b[j - 1] ? 0 : char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
+                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + substitution);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}
