@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using OdeDsl.Generator.Model;
-using OdeDsl.Language.Syntax;
+using OdeDsl.Language;
 using LanguageDiagnostic = OdeDsl.Language.Diagnostics.Diagnostic;
 
 namespace OdeDsl.Generator.Specification;
@@ -22,12 +22,11 @@ public static class ModelCompiler
         }
         try
         {
-            var parsed = Parser.Parse(file.Text, file.Path);
-            cancellationToken.ThrowIfCancellationRequested();
-            var diagnostics = parsed.Diagnostics.Select(ToInfo).ToList();
-            if (parsed.HasErrors) return new ModelCompilation(null, diagnostics.ToEquatableArray());
-            diagnostics.Add(Descriptors.Info(Descriptors.UnsupportedInGeneratedCode, file.Path, "lowering from .ode is not available in this build yet"));
-            return new ModelCompilation(null, diagnostics.ToEquatableArray());
+            var compiled = Compiler.Compile(file.Text, file.Path, cancellationToken);
+            var diagnostics = compiled.Diagnostics.Select(ToInfo).ToEquatableArray();
+            if (compiled.HasErrors || compiled.System is null) return new ModelCompilation(null, diagnostics);
+            var spec = SpecBuilder.Build(compiled.System, System.IO.Path.GetFileName(file.Path));
+            return new ModelCompilation(spec, diagnostics);
         }
         catch (System.OperationCanceledException)
         {
