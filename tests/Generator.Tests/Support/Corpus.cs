@@ -23,7 +23,7 @@ internal static class Corpus
     {
         var models = ModelFiles.Select(file => GeneratorHarness.Model(Path.Combine(Directory, file), File.ReadAllText(Path.Combine(Directory, file))));
         var driver = GeneratorHarness.CreateDriver(models, Namespace);
-        var (_, run, output) = GeneratorHarness.Run(driver, GeneratorHarness.Compilation(Attributed.AttributedSystemReaderTests.Pendulum));
+        var (_, run, output) = GeneratorHarness.Run(driver, GeneratorHarness.Compilation(("Pendulum.cs", Attributed.AttributedSystemReaderTests.Pendulum)));
         Assert.Empty(run.Diagnostics);
         return (RuntimeCompilation.Load((Microsoft.CodeAnalysis.CSharp.CSharpCompilation)output), run);
     });
