@@ -1,5 +1,8 @@
 using System;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using OdeDsl.Generator.Attributed;
 using OdeDsl.Generator.Emit;
 using OdeDsl.Generator.Model;
 using OdeDsl.Generator.Specification;
@@ -40,6 +43,23 @@ public sealed class OdeSystemGenerator : IIncrementalGenerator
             .Select(static (pair, _) => (Spec: pair.Left!, Target: TypeTarget.ForModelFile(pair.Right, pair.Left!.Name)))
             .WithTrackingName(TrackingNames.ModelSource);
         context.RegisterSourceOutput(sources, static (context, source) => AddSource(context, source.Spec, source.Target));
+
+        var attributed = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                AttributedSystemReader.AttributeName,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (attributeContext, cancellationToken) => AttributedSystemReader.Read(
+                    (ClassDeclarationSyntax)attributeContext.TargetNode,
+                    attributeContext.Attributes[0].NamedArguments.FirstOrDefault(a => a.Key == "Name").Value.Value as string,
+                    cancellationToken))
+            .WithTrackingName(TrackingNames.ReadAttributedSystem)
+            .Select(static (system, cancellationToken) => (system.Target, Compilation: ModelCompiler.CompileAttributed(system, cancellationToken)))
+            .WithTrackingName(TrackingNames.CompileAttributedSystem);
+        context.RegisterSourceOutput(attributed, static (context, system) =>
+        {
+            Descriptors.Report(context, system.Compilation.Diagnostics);
+            if (!system.Compilation.HasErrors) AddSource(context, system.Compilation.Spec!, system.Target);
+        });
     }
 
     internal static void AddSource(SourceProductionContext context, SystemSpec spec, TypeTarget target)

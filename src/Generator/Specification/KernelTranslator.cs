@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using OdeDsl.Generator.Emit;
 using OdeDsl.Generator.Model;
 using OdeDsl.Language.IR;
 
@@ -30,6 +31,7 @@ internal sealed class KernelTranslator
         int cotangentOffset = 0,
         IReadOnlyList<(string Name, string? Comment)?>? rootNames = null)
     {
+        var firstNew = statements.Count;
         var order = IrSchedule.Order(roots);
         var uses = new Dictionary<IrNode, int>();
         var feedsVariant = new HashSet<IrNode>();
@@ -84,7 +86,31 @@ internal sealed class KernelTranslator
             }
             results.Add(result);
         }
+        OrderByFirstUse(firstNew, results);
         return results;
+    }
+
+    /// <summary>
+    /// Reorders the statements added since <paramref name="firstNew"/> so that they follow the roots
+    /// (equation order), each statement right after the ones it needs: code reads top to bottom.
+    /// </summary>
+    private void OrderByFirstUse(int firstNew, IReadOnlyList<SpecExpression> results)
+    {
+        var added = statements.Skip(firstNew).ToDictionary(statement => statement.Local);
+        var ordered = new List<KernelStatement>();
+        var placed = new HashSet<string>();
+        void Place(SpecExpression expression)
+        {
+            foreach (var local in ExpressionVisitor.Nodes(expression).OfType<LocalReference>())
+            {
+                if (!added.TryGetValue(local.Name, out var statement) || !placed.Add(local.Name)) continue;
+                Place(statement.Value);
+                ordered.Add(statement);
+            }
+        }
+        foreach (var result in results) Place(result);
+        statements.RemoveRange(firstNew, statements.Count - firstNew);
+        statements.AddRange(ordered);
     }
 
     private string Fresh(string name)

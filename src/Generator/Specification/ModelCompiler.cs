@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using OdeDsl.Generator.Model;
-using OdeDsl.Language.Syntax;
+using OdeDsl.Language;
 using LanguageDiagnostic = OdeDsl.Language.Diagnostics.Diagnostic;
 
 namespace OdeDsl.Generator.Specification;
@@ -22,12 +22,11 @@ public static class ModelCompiler
         }
         try
         {
-            var parsed = Parser.Parse(file.Text, file.Path);
-            cancellationToken.ThrowIfCancellationRequested();
-            var diagnostics = parsed.Diagnostics.Select(ToInfo).ToList();
-            if (parsed.HasErrors) return new ModelCompilation(null, diagnostics.ToEquatableArray());
-            diagnostics.Add(Descriptors.Info(Descriptors.UnsupportedInGeneratedCode, file.Path, "lowering from .ode is not available in this build yet"));
-            return new ModelCompilation(null, diagnostics.ToEquatableArray());
+            var compiled = Compiler.Compile(file.Text, file.Path, cancellationToken);
+            var diagnostics = compiled.Diagnostics.Select(ToInfo).ToEquatableArray();
+            if (compiled.HasErrors || compiled.System is null) return new ModelCompilation(null, diagnostics);
+            var spec = SpecBuilder.Build(compiled.System, System.IO.Path.GetFileName(file.Path));
+            return new ModelCompilation(spec, diagnostics);
         }
         catch (System.OperationCanceledException)
         {
@@ -41,6 +40,30 @@ public static class ModelCompiler
         {
             return Failed(Descriptors.Info(Descriptors.InternalError, file.Path, exception.GetType().Name + ": " + exception.Message));
         }
+    }
+
+    /// <summary>
+    /// Compiles an <c>[OdeSystem]</c> class through its model text; language diagnostics are moved from
+    /// the model text's lines to the C# members those lines come from.
+    /// </summary>
+    public static ModelCompilation CompileAttributed(AttributedSystem system, CancellationToken cancellationToken = default)
+    {
+        if (system.Diagnostics.Any(d => d.IsError)) return new ModelCompilation(null, system.Diagnostics);
+        var compilation = Compile(new ModelFile(system.Path, system.ModelText), cancellationToken);
+        var byLine = system.LineSpans.GroupBy(s => s.ModelLine).ToDictionary(g => g.Key, g => g.First());
+        var fallback = system.LineSpans.FirstOrDefault();
+        var remapped = compilation.Diagnostics.Select(diagnostic =>
+        {
+            var span = byLine.TryGetValue(diagnostic.Line, out var line) ? line : fallback;
+            return span is null
+                ? diagnostic
+                : diagnostic with
+                {
+                    Start = span.Start, Length = span.Length, Line = span.Line, Column = span.Column,
+                    EndLine = span.EndLine, EndColumn = span.EndColumn,
+                };
+        });
+        return new ModelCompilation(compilation.Spec, system.Diagnostics.Concat(remapped).ToEquatableArray());
     }
 
     private static ModelCompilation Failed(DiagnosticInfo diagnostic) =>

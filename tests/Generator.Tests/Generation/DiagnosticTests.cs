@@ -11,7 +11,7 @@ public sealed class DiagnosticTests
     {
         const string model = "par a=1\n\nx' = -a*x +\ninit x=1\n";
         var driver = GeneratorHarness.CreateDriver(new[] { GeneratorHarness.Model("/models/broken.ode", model) });
-        var (_, result, _) = GeneratorHarness.Run(driver, GeneratorHarness.Compilation());
+        var (_, result, _) = GeneratorHarness.Run(driver, GeneratorHarness.Compilation(Array.Empty<string>()));
 
         var error = Assert.Single(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.StartsWith("ODE1", error.Id);
@@ -26,7 +26,7 @@ public sealed class DiagnosticTests
     public void The_printed_form_is_what_msbuild_shows()
     {
         var driver = GeneratorHarness.CreateDriver(new[] { GeneratorHarness.Model("m.ode", "x' = (1 + \n") });
-        var (_, result, _) = GeneratorHarness.Run(driver, GeneratorHarness.Compilation());
+        var (_, result, _) = GeneratorHarness.Run(driver, GeneratorHarness.Compilation(Array.Empty<string>()));
         var error = result.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error);
         Assert.Matches(@"^m\.ode\(1,\d+\): error ODE1\d{3}: ", error.ToString());
     }

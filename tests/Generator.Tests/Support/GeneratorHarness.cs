@@ -20,6 +20,8 @@ internal static class GeneratorHarness
 
     public static CSharpCompilation Compilation(params string[] sources) => RuntimeCompilation.CreateCompilation(sources);
 
+    public static CSharpCompilation Compilation(params (string Path, string Text)[] sources) => RuntimeCompilation.CreateCompilation(sources);
+
     public static AdditionalText Model(string path, string text) => new ModelText(path, text);
 
     /// <summary>Runs the generator and returns the driver (for a later incremental run) and the run's result.</summary>

@@ -16,9 +16,12 @@ internal static class RuntimeCompilation
             .ToList());
 
     public static CSharpCompilation CreateCompilation(params string[] sources) =>
+        CreateCompilation(sources.Select((source, index) => ($"Source{index}.cs", source)).ToArray());
+
+    public static CSharpCompilation CreateCompilation(params (string Path, string Text)[] sources) =>
         CSharpCompilation.Create(
             "Generated" + Guid.NewGuid().ToString("N"),
-            sources.Select(s => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(LanguageVersion.Latest))),
+            sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, new CSharpParseOptions(LanguageVersion.Latest), s.Path)),
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
                                          optimizationLevel: OptimizationLevel.Release, generalDiagnosticOption: ReportDiagnostic.Error,

@@ -1,0 +1,154 @@
+using System.CommandLine;
+using System.Globalization;
+using OdeDsl.Cli.Compilation;
+using OdeDsl.Cli.Simulation;
+using OdeDsl.Generator.Emit;
+using OdeDsl.Generator.Model;
+using OdeDsl.Runtime.Solvers;
+
+namespace OdeDsl.Cli.Commands;
+
+/// <summary>
+/// <c>odedsl simulate FILE [--t0 T0] [--t1 T1 | --total T] [--dt DT | --saveat "t1,t2,..."] [--method NAME]
+/// [--rtol R] [--atol A] [--set name=value]... [-o out.csv]</c>: compiles the model, compiles the
+/// emitted C# in process, solves it and writes the trajectory as CSV.
+/// </summary>
+internal static class SimulateCommand
+{
+    private const string GeneratedNamespace = "OdeDsl.Simulated";
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<string>("file") { Description = "The .ode file." };
+        var t0 = new Option<double?>("--t0") { Description = "Start time (default: @ t0, else 0)." };
+        var t1 = new Option<double?>("--t1") { Description = "End time (default: t0 + total)." };
+        var total = new Option<double?>("--total") { Description = "Length of the run (default: @ total, else 20)." };
+        var dt = new Option<double?>("--dt") { Description = "Output interval, and the step of fixed-step methods (default: @ dt, else 0.05)." };
+        var saveAt = new Option<string?>("--saveat") { Description = "Comma-separated times to report instead of every dt." };
+        var method = new Option<string?>("--method") { Description = "Solver: dopri5, tsit5, dop853, bosh3, rk4, euler, midpoint, heun, or an XPPAUT name (default: @ meth, else rungekutta)." };
+        var rtol = new Option<double?>("--rtol") { Description = "Relative tolerance of adaptive methods (default: @ tol, else 0.001)." };
+        var atol = new Option<double?>("--atol") { Description = "Absolute tolerance of adaptive methods (default: @ atol, else 0.001)." };
+        var set = new Option<string[]>("--set") { Description = "name=value: a parameter's value or a state's initial value; repeatable.", AllowMultipleArgumentsPerToken = false };
+        var csv = new Option<string?>("--output", "-o") { Description = "CSV file to write (default: standard output)." };
+        var command = new Command("simulate", "Solve a model and write its trajectory as CSV.")
+        {
+            file, t0, t1, total, dt, saveAt, method, rtol, atol, set, csv,
+        };
+        command.SetAction(parsed =>
+        {
+            var (saveTimes, saveProblem) = ParseTimes(parsed.GetValue(saveAt));
+            var (assignments, setProblem) = ParseAssignments(parsed.GetValue(set) ?? []);
+            if ((saveProblem ?? setProblem) is { } problem)
+            {
+                error.WriteLine("odedsl: " + problem);
+                return ExitCodes.UsageError;
+            }
+            var arguments = new SimulateArguments(
+                parsed.GetValue(t0), parsed.GetValue(t1), parsed.GetValue(total), parsed.GetValue(dt), saveTimes,
+                parsed.GetValue(method), parsed.GetValue(rtol), parsed.GetValue(atol), assignments);
+            return Simulate(parsed.GetValue(file)!, arguments, parsed.GetValue(csv), output, error);
+        });
+        return command;
+    }
+
+    private static int Simulate(string path, SimulateArguments arguments, string? csvPath, TextWriter output, TextWriter error)
+    {
+        var compilation = ModelLoader.Load(path, error, error);
+        if (compilation is null) return ExitCodes.UsageError;
+        if (compilation.HasErrors) return ExitCodes.ModelOrSolveError;
+        var spec = compilation.Spec!;
+
+        var (settings, settingsProblem) = SimulationSettings.Resolve(spec, arguments);
+        if (settings is null)
+        {
+            error.WriteLine("odedsl: " + settingsProblem);
+            return ExitCodes.UsageError;
+        }
+
+        var source = SystemEmitter.Emit(spec, TypeTarget.ForModelFile(GeneratedNamespace, spec.Name));
+        var (system, compileErrors) = SystemCompiler.Compile(source.Text, GeneratedNamespace + "." + spec.Name);
+        if (system is null)
+        {
+            error.WriteLine($"odedsl: internal error: the code generated for {path} does not compile: {compileErrors.FirstOrDefault()}");
+            return ExitCodes.ModelOrSolveError;
+        }
+
+        var parameters = new double[system.ParameterCount];
+        system.GetDefaultParameters(parameters);
+        var parameterIndex = Index(system.ParameterNames);
+        var stateIndex = Index(system.StateNames);
+        foreach (var (name, value) in settings.Assignments.Where(a => parameterIndex.ContainsKey(a.Name)))
+        {
+            parameters[parameterIndex[name]] = value;
+        }
+        var state = new double[system.StateCount];
+        system.GetInitialState(parameters, state);
+        foreach (var (name, value) in settings.Assignments)
+        {
+            if (stateIndex.TryGetValue(name, out var index)) state[index] = value;
+            else if (!parameterIndex.ContainsKey(name))
+            {
+                error.WriteLine($"odedsl: --set {name}: the model has no parameter or state named '{name}'; parameters: {string.Join(", ", system.ParameterNames)}; states: {string.Join(", ", system.StateNames)}");
+                return ExitCodes.UsageError;
+            }
+        }
+
+        var solution = Integrator.Solve<double>(system, state, parameters, settings.Options);
+        if (!solution.Succeeded)
+        {
+            error.WriteLine($"odedsl: {path}: the solve failed: {solution.Message}");
+            return ExitCodes.ModelOrSolveError;
+        }
+
+        if (csvPath is null)
+        {
+            TrajectoryCsv.Write(output, system, parameters, solution);
+            return ExitCodes.Success;
+        }
+        try
+        {
+            using var writer = new StreamWriter(csvPath);
+            TrajectoryCsv.Write(writer, system, parameters, solution);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"odedsl: cannot write '{csvPath}': {exception.Message}");
+            return ExitCodes.UsageError;
+        }
+        return ExitCodes.Success;
+    }
+
+    private static Dictionary<string, int> Index(IReadOnlyList<string> names) =>
+        names.Select((name, index) => (name, index)).ToDictionary(p => p.name, p => p.index, StringComparer.Ordinal);
+
+    private static (IReadOnlyList<double>? Times, string? Problem) ParseTimes(string? text)
+    {
+        if (text is null) return (null, null);
+        var times = new List<double>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var time))
+            {
+                return (null, $"--saveat: '{part}' is not a number; write times separated by commas, e.g. --saveat \"0,0.5,1\"");
+            }
+            times.Add(time);
+        }
+        return times.Count == 0 ? (null, "--saveat: give at least one time") : (times, null);
+    }
+
+    private static (IReadOnlyList<(string, double)> Assignments, string? Problem) ParseAssignments(IEnumerable<string> texts)
+    {
+        var assignments = new List<(string, double)>();
+        foreach (var text in texts)
+        {
+            var parts = text.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || parts[0].Length == 0
+                || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                return ([], $"--set '{text}': write name=value with a number, e.g. --set beta=0.4");
+            }
+            assignments.Add((parts[0], value));
+        }
+        return (assignments, null);
+    }
+}
