@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using OdeDsl.Runtime.Systems;
 
 namespace OdeDsl.Runtime.Solvers.Backends;
@@ -90,11 +91,13 @@ internal sealed class SpanBackend<T> : IStepBackend where T : unmanaged, IFloati
                 sum.CopyTo(destination[i..]);
             }
         }
+        // Scalar tail, and the whole of small systems: no bounds checks, the offsets come from the layout.
+        ref var stagesStart = ref MemoryMarshal.GetReference(stages);
         for (; i < destination.Length; i++)
         {
             var sum = source[i];
             for (var term = 0; term < factors.Length; term++)
-                sum += factors[term] * stages[offsets[term] + i];
+                sum += factors[term] * Unsafe.Add(ref stagesStart, offsets[term] + i);
             destination[i] = sum;
         }
     }
