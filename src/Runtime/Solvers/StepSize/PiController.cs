@@ -25,19 +25,20 @@ internal sealed class PiController(int controllerOrder)
     private readonly double _integral = 0.4 / controllerOrder;
     private readonly double _rejectionExponent = 1.0 / controllerOrder;
     // Kept as a logarithm: err^(−β1)·prev^(β2) = exp(β2·ln prev − β1·ln err) costs one Log and one Exp per step.
-    private double _logPreviousError = Math.Log(MinRememberedError);
+    private static readonly double LogMinRememberedError = Math.Log(MinRememberedError);
+    private double _logPreviousError = LogMinRememberedError;
     private bool _previousRejected;
 
     public StepDecision Decide(double error, double h)
     {
         if (error <= 1)
         {
-            var logError = Math.Log(Math.Max(error, MinRememberedError));
+            var logError = Math.Log(error);
             var factor = error == 0
                 ? MaxFactor
-                : Safety * Math.Exp(_integral * _logPreviousError - _proportional * Math.Log(error));
+                : Safety * Math.Exp(_integral * _logPreviousError - _proportional * logError);
             factor = Math.Clamp(factor, MinFactor, _previousRejected ? 1 : MaxFactor);
-            _logPreviousError = logError;
+            _logPreviousError = Math.Max(logError, LogMinRememberedError);
             _previousRejected = false;
             return new StepDecision(Accept: true, h * factor);
         }
