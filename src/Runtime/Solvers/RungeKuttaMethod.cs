@@ -13,13 +13,13 @@ namespace OdeDsl.Runtime.Solvers;
 public sealed class RungeKuttaMethod
 {
     public RungeKuttaMethod(string name, ButcherTableau tableau, ErrorEstimate? errorEstimate,
-        Func<ButcherTableau, int, DenseOutput>? denseOutput = null)
+        Func<ButcherTableau, DenseOutput>? denseOutput = null)
     {
         Name = name;
         Tableau = tableau;
         ErrorEstimate = errorEstimate;
         EndRegister = tableau.Fsal ? tableau.Stages - 1 : tableau.Stages;
-        DenseOutput = denseOutput?.Invoke(tableau, EndRegister) ?? new HermiteDenseOutput(tableau.B, EndRegister);
+        DenseOutput = denseOutput?.Invoke(tableau) ?? new HermiteDenseOutput(tableau.B, EndRegister);
         RegisterCount = EndRegister + 1 + DenseOutput.ExtraNodes.Count;
         Nodes = [.. tableau.C];
         Coefficients = [.. tableau.A];
