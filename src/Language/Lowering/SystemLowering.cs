@@ -56,6 +56,14 @@ public static class SystemLowering
         }
 
         expressions = new ExpressionLowering(ir, Resolve, ApplyNet);
+
+        // The binder lists numbers, derived and fixed quantities in dependency order; lowering them
+        // in that order means every reference is already resolved, so a chain of 20,000 quantities
+        // never recurses.
+        foreach (var symbol in bound.Numbers.Cast<Symbol>().Concat(bound.Derived).Concat(bound.FixedQuantities))
+        {
+            Resolve(symbol);
+        }
         var defaults = new List<double>();
         double Default(IrNode node) => IrEvaluator.Evaluate(node, new IrPoint(
             bound.Options.T0 ?? 0, [], defaults, bound.Inputs.Select(_ => 0.0).ToList()));
