@@ -113,18 +113,11 @@ public sealed partial class Binder
         }
     }
 
-    private void CollectCalls(ExpressionSyntax expression, List<(string, SourceSpan)> calls)
-    {
-        ExpressionRewriter.Rewrite(expression, node =>
-        {
-            if (node is CallExpressionSyntax call && functions.ContainsKey(call.Function.Name))
-            {
-                calls.Add((call.Function.Name, call.Function.Span));
-            }
-
-            return null;
-        });
-    }
+    private void CollectCalls(ExpressionSyntax expression, List<(string, SourceSpan)> calls) =>
+        calls.AddRange(expression.DescendantsAndSelf()
+            .OfType<CallExpressionSyntax>()
+            .Where(call => functions.ContainsKey(call.Function.Name))
+            .Select(call => (call.Function.Name, call.Function.Span)));
 
     private NumberSymbol BindNumber(NameEntry entry)
     {
