@@ -22,7 +22,14 @@ public static class SystemLowering
         var parameters = ImmutableArray.CreateBuilder<IrParameter>();
         var layers = ImmutableArray.CreateBuilder<IrNetLayer>();
         var values = new Dictionary<Symbol, LoweredValue>();
+        // θ holds the par/learn elements first, then each net's weights (MlpLowering's layout).
         var netOffsets = new Dictionary<NetSymbol, int>();
+        var nextNetOffset = bound.ParameterSize;
+        foreach (var net in bound.Nets)
+        {
+            netOffsets.Add(net, nextNetOffset);
+            nextNetOffset += MlpLowering.ParameterCount(net.Widths, net.HasBias);
+        }
         ExpressionLowering? expressions = null;
 
         LoweredValue Resolve(Symbol symbol)
@@ -86,7 +93,6 @@ public static class SystemLowering
         // θ, part 2: net weights, net by net.
         foreach (var net in bound.Nets)
         {
-            netOffsets.Add(net, parameters.Count);
             foreach (var weight in MlpLowering.Parameters(net.Name, net.Widths, net.HasBias))
             {
                 parameters.Add(weight);
