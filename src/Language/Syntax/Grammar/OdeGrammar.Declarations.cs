@@ -296,6 +296,11 @@ internal sealed partial class OdeGrammar
     private IResult<NetDeclarationSyntax> ParseNet(NameSyntax keyword, IInput input)
     {
         var name = ParseName(input);
+        if (!name.WasSuccessful)
+        {
+            return Relay<NetDeclarationSyntax, NameSyntax>(name);
+        }
+
         var equals = Symbol("=")(name.Remainder);
         if (!equals.WasSuccessful)
         {
@@ -372,6 +377,11 @@ internal sealed partial class OdeGrammar
     private IResult<ObserveDeclarationSyntax> ParseObserve(NameSyntax keyword, IInput input)
     {
         var name = ParseName(input);
+        if (!name.WasSuccessful)
+        {
+            return Relay<ObserveDeclarationSyntax, NameSyntax>(name);
+        }
+
         var equals = Symbol("=", "=")(name.Remainder);
         if (!equals.WasSuccessful)
         {
@@ -413,6 +423,11 @@ internal sealed partial class OdeGrammar
     private IResult<AugmentStatementSyntax> ParseAugment(NameSyntax keyword, IInput input)
     {
         var state = ParseName(input);
+        if (!state.WasSuccessful)
+        {
+            return Relay<AugmentStatementSyntax, NameSyntax>(state);
+        }
+
         var by = Keyword("by")(state.Remainder);
         if (!by.WasSuccessful)
         {

@@ -173,11 +173,12 @@ internal sealed partial class OdeGrammar
 
     private IResult<ImmutableArray<StatementSyntax>> ParseParenthesizedTarget(DeclaratorSyntax target, IInput open)
     {
-        var text = open.Source.Substring(open.Position);
-        if (MapEquation.IsMatch(text))
+        var map = MapEquation.Match(open.Source.Substring(open.Position));
+        if (map.Success)
         {
-            var map = new UnsupportedStatementSyntax(UnsupportedConstruct.Map, target.Name.Name, target.Span);
-            return Result.Success(ImmutableArray.Create<StatementSyntax>(map), open);
+            var span = target.Span.Cover(Span(open.Position, open.Position + map.Length));
+            var statement = new UnsupportedStatementSyntax(UnsupportedConstruct.Map, target.Name.Name, span);
+            return Result.Success(ImmutableArray.Create<StatementSyntax>(statement), open);
         }
 
         var afterOpen = Symbol("(")(open).Remainder;
