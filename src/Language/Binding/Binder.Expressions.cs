@@ -271,7 +271,7 @@ public sealed partial class Binder
             .Any(r => !names.TryGetValue(r.Name, out var entry) || entry.Kind != NameKind.Number);
         var value = usesNonConstant
             ? null
-            : ConstantEvaluator.Evaluate(BindExpression(syntax, BindingContext.For(DependencyLevel.Constant, "an index in", context.OwnerName)));
+            : constants.Evaluate(BindExpression(syntax, BindingContext.For(DependencyLevel.Constant, "an index in", context.OwnerName)));
         if (value is not { } v || v != Math.Floor(v) || Math.Abs(v) > int.MaxValue)
         {
             var written = source.Text.Substring(syntax.Span.Start, syntax.Span.Length);

@@ -238,7 +238,7 @@ public sealed partial class Binder
         var context = BindingContext.For(DependencyLevel.Constant, "network", name);
         foreach (var width in syntax.Widths)
         {
-            var value = ConstantEvaluator.Evaluate(BindExpression(width, context));
+            var value = constants.Evaluate(BindExpression(width, context));
             if (value is not { } v || v != Math.Floor(v) || v < 1 || v > MaxDimension)
             {
                 diagnostics.Report(DiagnosticDescriptors.InvalidNetDeclaration, width.Span, $"a layer width of '{name}' must be a positive whole number of at most {MaxDimension}");

@@ -321,7 +321,7 @@ internal sealed partial class OdeGrammar
         }
 
         var end = ParseEndOfLine(value.Remainder);
-        return end.WasSuccessful ? Result.Success(value.Value, end.Remainder) : Relay<ExpressionSyntax, int>(end);
+        return end.WasSuccessful ? Result.Success(value.Value, end.Remainder) : Fail<ExpressionSyntax>(end.Remainder, "an operator or end of line");
     }
 
     /// <summary>A declared name with an optional shape `[2]`, `[2,3]` or XPPAUT range `[1..5]`.</summary>
