@@ -95,6 +95,24 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void A_long_chain_of_numbers_evaluates_without_recursion()
+    {
+        const int count = 20_000;
+        var builder = new StringBuilder("number n0=1\n");
+        for (var i = 1; i < count; i++)
+        {
+            builder.Append($"number n{i}=n{i - 1}+1\n");
+        }
+
+        builder.Append($"state z[3]\nz' = -z*z[n{count - 1} - {count - 2}]\npar a = n{count - 1}/2\nlearn k = n{count - 1} in(0, {2 * count})\n");
+
+        var result = Compiler.Bind(builder.ToString(), "numbers.ode");
+
+        Assert.Equal(["ODE2018"], result.Diagnostics.Select(d => d.Code));
+        Assert.Contains($"(= {count / 2})", result.Diagnostics[0].Message);
+    }
+
+    [Fact]
     public void Windows_line_endings_and_a_byte_order_mark_are_plain_text()
     {
         var result = Compiler.Bind("\uFEFFpar a=1\r\nx' = -a*x\r\ninit x=1\r\n", "crlf.ode");
