@@ -20,7 +20,11 @@ public sealed partial class Binder
         _ => new BoundErrorExpression(syntax.Span),
     };
 
-    private static bool IsError(BoundExpression expression) => expression is BoundErrorExpression;
+    /// <summary>
+    /// True for expressions that must not be checked further: errors already reported, and the
+    /// parameters of a function body checked on its own, whose shapes only a call decides.
+    /// </summary>
+    private static bool IsError(BoundExpression expression) => expression is BoundErrorExpression or BoundFunctionParameter;
 
     private BoundExpression BindName(NameSyntax name, BindingContext context)
     {
