@@ -83,11 +83,11 @@ internal static class IntegrationLoop
             var lastExplicitStage = tableau.Fsal ? tableau.Stages - 1 : tableau.Stages;
             for (var stage = 1; stage < lastExplicitStage; stage++)
             {
-                backend.Combine(StateRegister.StageInput, StateRegister.Current, h, tableau.A[stage]);
-                backend.Evaluate(t + tableau.C[stage] * h, StateRegister.StageInput, stage);
+                backend.Combine(StateRegister.StageInput, StateRegister.Current, h, method.Coefficients[stage]);
+                backend.Evaluate(t + method.Nodes[stage] * h, StateRegister.StageInput, stage);
             }
             nfe += lastExplicitStage - 1;
-            backend.Combine(StateRegister.Candidate, StateRegister.Current, h, Weights(tableau.B, weights));
+            backend.Combine(StateRegister.Candidate, StateRegister.Current, h, method.Weights);
             if (tableau.Fsal)
             {
                 backend.Evaluate(t + h, StateRegister.Candidate, tableau.Stages - 1);
@@ -151,14 +151,6 @@ internal static class IntegrationLoop
                 return Finish(SolveStatus.Success, "");
             h = direction * Math.Min(Math.Abs(nextH), maxStep);
         }
-    }
-
-    private static ReadOnlySpan<double> Weights(IReadOnlyList<double> b, Span<double> buffer)
-    {
-        buffer.Clear();
-        for (var j = 0; j < b.Count; j++)
-            buffer[j] = b[j];
-        return buffer[..b.Count];
     }
 
     private static int EvaluateExtraStages(IStepBackend backend, RungeKuttaMethod method, double t, double h)

@@ -2,6 +2,7 @@ using System.Numerics;
 using OdeDsl.Runtime.Solvers.Backends;
 using OdeDsl.Runtime.Systems;
 using TorchSharp;
+using static TorchSharp.torch;
 
 namespace OdeDsl.Runtime.Solvers;
 
@@ -33,7 +34,8 @@ public static class Integrator
         SolveOptions options) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var n = system.StateCount;
-        var problem = SolveOptionsValidation.Validate(options, n, out var method, out var saveTimes)
+        var epsilon = double.CreateTruncating(T.BitIncrement(T.One) - T.One);
+        var problem = SolveOptionsValidation.Validate(options, n, epsilon, out var method, out var saveTimes)
             ?? CheckSizes(initialStates.Length, parameters.Length, n, system.ParameterCount);
         if (problem is null && system is not IOdeKernel<T>)
             problem = $"{system.Name} has no CPU kernel for {typeof(T).Name}; use double or float";
@@ -54,7 +56,13 @@ public static class Integrator
         SolveOptions options)
     {
         var n = system.StateCount;
-        var problem = SolveOptionsValidation.Validate(options, n, out var method, out var saveTimes);
+        var epsilon = initialStates.dtype switch
+        {
+            ScalarType.Float64 => double.BitIncrement(1.0) - 1.0,
+            ScalarType.Float32 => float.BitIncrement(1f) - 1f,
+            _ => 9.765625e-4, // float16 and bfloat16 resolve about three decimal digits or fewer
+        };
+        var problem = SolveOptionsValidation.Validate(options, n, epsilon, out var method, out var saveTimes);
         if (problem is null && (initialStates.dim() != 2 || initialStates.shape[1] != n || initialStates.shape[0] == 0))
             problem = $"the initial states must be a [B, {n}] tensor with B ≥ 1, but have shape [{string.Join(", ", initialStates.shape)}]";
         if (problem is null && parameters.numel() != system.ParameterCount)

@@ -24,18 +24,18 @@ public static class Methods
             [35 / 384.0 - 5179 / 57600.0, 0, 500 / 1113.0 - 7571 / 16695.0, 125 / 192.0 - 393 / 640.0,
                 -2187 / 6784.0 + 92097 / 339200.0, 11 / 84.0 - 187 / 2100.0, -1 / 40.0],
             embeddedOrder: 4),
-        (tableau, _) => HairerDenseOutput.DormandPrince54(tableau));
+        tableau => HairerDenseOutput.DormandPrince54(tableau));
 
     public static readonly RungeKuttaMethod Tsitouras54 = new("tsit5", ExplicitTableaux.Tsitouras54,
         new EmbeddedErrorEstimate(
             [-0.00178001105222577714, -0.0008164344596567469, 0.007880878010261995, -0.1447110071732629,
                 0.5823571654525552, -0.45808210592918697, 1 / 66.0],
             embeddedOrder: 4),
-        (_, _) => TsitourasDenseOutput.Instance);
+        _ => TsitourasDenseOutput.Instance);
 
     public static readonly RungeKuttaMethod DormandPrince853 = new("dop853", ExplicitTableaux.DormandPrince853,
         Dop853ErrorEstimate.Instance,
-        (tableau, _) => HairerDenseOutput.DormandPrince853(tableau));
+        tableau => HairerDenseOutput.DormandPrince853(tableau));
 
     public static IReadOnlyList<RungeKuttaMethod> All { get; } =
         [Euler, Midpoint, Heun, RungeKutta4, BogackiShampine32, DormandPrince54, Tsitouras54, DormandPrince853];

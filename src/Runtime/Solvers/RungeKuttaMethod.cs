@@ -13,15 +13,28 @@ namespace OdeDsl.Runtime.Solvers;
 public sealed class RungeKuttaMethod
 {
     public RungeKuttaMethod(string name, ButcherTableau tableau, ErrorEstimate? errorEstimate,
-        Func<ButcherTableau, int, DenseOutput>? denseOutput = null)
+        Func<ButcherTableau, DenseOutput>? denseOutput = null)
     {
         Name = name;
         Tableau = tableau;
         ErrorEstimate = errorEstimate;
         EndRegister = tableau.Fsal ? tableau.Stages - 1 : tableau.Stages;
-        DenseOutput = denseOutput?.Invoke(tableau, EndRegister) ?? new HermiteDenseOutput(tableau.B, EndRegister);
+        DenseOutput = denseOutput?.Invoke(tableau) ?? new HermiteDenseOutput(tableau.B, EndRegister);
         RegisterCount = EndRegister + 1 + DenseOutput.ExtraNodes.Count;
+        Nodes = [.. tableau.C];
+        Coefficients = [.. tableau.A];
+        Weights = new double[RegisterCount];
+        for (var j = 0; j < tableau.Stages; j++)
+            Weights[j] = tableau.B[j];
     }
+
+    // Plain arrays of the tableau for the stepping loop, which indexes them on every stage.
+    internal double[] Nodes { get; }
+
+    internal double[][] Coefficients { get; }
+
+    /// <summary><c>b</c> over all stage registers.</summary>
+    internal double[] Weights { get; }
 
     /// <summary>The name <see cref="Methods.Get"/> knows it by.</summary>
     public string Name { get; }

@@ -7,6 +7,9 @@ internal static class SolveMessages
 {
     private static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 
+    /// <summary>Times in full precision: near a singularity the digits that G6 rounds away are the point.</summary>
+    private static string Time(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
     private static string Where(IReadOnlyList<string> stateNames, int trajectories, int trajectory, int component)
     {
         var name = component < stateNames.Count ? $"'{stateNames[component]}' (index {component})" : $"index {component}";
@@ -15,21 +18,21 @@ internal static class SolveMessages
 
     public static string NonFiniteState(double t, IReadOnlyList<string> stateNames, int trajectories,
         int trajectory, int component) =>
-        $"non-finite state at t={Number(t)}: {Where(stateNames, trajectories, trajectory, component)} became NaN or infinite; " +
+        $"non-finite state at t={Time(t)}: {Where(stateNames, trajectories, trajectory, component)} became NaN or infinite; " +
         "the right-hand side left its domain (division by zero, log or sqrt of a negative number, overflow)";
 
     public static string NonFiniteDerivative(double t, IReadOnlyList<string> stateNames, int trajectories,
         int trajectory, int component) =>
-        $"non-finite derivative at t={Number(t)}: d/dt of {Where(stateNames, trajectories, trajectory, component)} is NaN or infinite; " +
+        $"non-finite derivative at t={Time(t)}: d/dt of {Where(stateNames, trajectories, trajectory, component)} is NaN or infinite; " +
         "the right-hand side left its domain (division by zero, log or sqrt of a negative number, overflow)";
 
     public static string StepSizeUnderflow(double t, double h, int trajectories, int worstTrajectory) =>
-        $"step size underflow at t={Number(t)}: the step shrank to dt={Number(Math.Abs(h))}, too small to advance t" +
+        $"step size underflow at t={Time(t)}: the step shrank to dt={Number(Math.Abs(h))}, too small to advance t" +
         (trajectories > 1 ? $" (limited by trajectory {worstTrajectory})" : "") +
         "; the solution may blow up here, or the problem is stiff";
 
     public static string MaxStepsExceeded(int maxSteps, double t, double t1) =>
-        $"maximum number of steps ({maxSteps}) exceeded at t={Number(t)} before reaching t1={Number(t1)}; " +
+        $"maximum number of steps ({maxSteps}) exceeded at t={Time(t)} before reaching t1={Number(t1)}; " +
         "raise MaxSteps or loosen the tolerances";
 
     public static string NotPositive(string option, double value) =>
@@ -52,6 +55,10 @@ internal static class SolveMessages
     public static string SaveTimesNotMonotone(int index, double previous, double time, bool forward) =>
         $"SaveAt must be strictly {(forward ? "increasing" : "decreasing")} in the direction of integration, " +
         $"but SaveAt[{index - 1}]={Number(previous)} and SaveAt[{index}]={Number(time)}";
+
+    public static string RtolBelowPrecision(double rtol, double smallest) =>
+        $"Rtol={Number(rtol)} is finer than the arithmetic resolves (at least {Number(smallest)} is needed); " +
+        "loosen it, or solve in double precision";
 
     public static string NoTrajectories => "there are no trajectories to solve (the batch is empty)";
 }

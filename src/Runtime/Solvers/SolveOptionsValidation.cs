@@ -3,8 +3,9 @@ namespace OdeDsl.Runtime.Solvers;
 /// <summary>Checks options against each other and the system before any work; returns the first problem.</summary>
 internal static class SolveOptionsValidation
 {
-    public static string? Validate(SolveOptions options, int stateCount, out RungeKuttaMethod method,
-        out double[] saveTimes)
+    /// <param name="machineEpsilon">Of the arithmetic the solve runs in (2.2e-16 for double, 1.2e-7 for float).</param>
+    public static string? Validate(SolveOptions options, int stateCount, double machineEpsilon,
+        out RungeKuttaMethod method, out double[] saveTimes)
     {
         saveTimes = [];
         if (!Methods.TryGet(options.Method, out method!))
@@ -17,6 +18,10 @@ internal static class SolveOptionsValidation
             return rtolProblem;
         if (CheckTolerance(nameof(options.Atol), options.Atol, stateCount) is { } atolProblem)
             return atolProblem;
+        // Below a few ulps no step can meet the tolerance: the solve would only shrink steps until MaxSteps.
+        var smallestRtol = options.Rtol.Values.Min();
+        if (smallestRtol < 4 * machineEpsilon)
+            return SolveMessages.RtolBelowPrecision(smallestRtol, 4 * machineEpsilon);
         if (options.Dt is { } dt && !(dt > 0 && double.IsFinite(dt)))
             return SolveMessages.NotPositive(nameof(options.Dt), dt);
         if (!method.IsAdaptive && options.Dt is null)

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using OdeDsl.Runtime.Systems;
 
 namespace OdeDsl.Runtime.Solvers.Backends;
@@ -7,6 +9,7 @@ namespace OdeDsl.Runtime.Solvers.Backends;
 /// The CPU backend: every register is a slice of one preallocated array, so a step allocates
 /// nothing. Arithmetic runs in <typeparamref name="T"/>; error norms accumulate in double.
 /// </summary>
+[SkipLocalsInit]
 internal sealed class SpanBackend<T> : IStepBackend where T : unmanaged, IFloatingPointIeee754<T>
 {
     private const int StateRegisterCount = 4;
@@ -21,6 +24,14 @@ internal sealed class SpanBackend<T> : IStepBackend where T : unmanaged, IFloati
     private readonly int[] _stageOffsets;
     private readonly T[] _saved;
     private readonly int _size;
+
+    // Only for wide batches (see SumScaledSquaresWide): tolerances expanded to [B, n] and a scratch row.
+    private readonly T[]? _atolWide;
+    private readonly T[]? _rtolWide;
+    private readonly T[]? _squares;
+
+    /// <summary>Entries from which the SIMD error norm pays off.</summary>
+    private const int WideBatchSize = 64;
 
     public SpanBackend(IOdeKernel<T> kernel, ReadOnlySpan<T> initialStates, ReadOnlySpan<T> parameters, int stateCount,
         int stageCount, Tolerance rtol, Tolerance atol, int saveCount)
@@ -44,6 +55,17 @@ internal sealed class SpanBackend<T> : IStepBackend where T : unmanaged, IFloati
         for (var k = 0; k < stageCount; k++)
             _stageOffsets[k] = k * _size;
         _saved = new T[saveCount * _size];
+        if (Vector.IsHardwareAccelerated && _size >= WideBatchSize)
+        {
+            _atolWide = new T[_size];
+            _rtolWide = new T[_size];
+            _squares = new T[_size];
+            for (var index = 0; index < _size; index++)
+            {
+                _atolWide[index] = T.CreateTruncating(_atol[index % stateCount]);
+                _rtolWide[index] = T.CreateTruncating(_rtol[index % stateCount]);
+            }
+        }
         initialStates.CopyTo(State(StateRegister.Current));
     }
 
@@ -59,16 +81,43 @@ internal sealed class SpanBackend<T> : IStepBackend where T : unmanaged, IFloati
 
     public void Combine(StateRegister target, StateRegister origin, double h, ReadOnlySpan<double> weights)
     {
-        var destination = State(target);
-        State(origin).CopyTo(destination);
+        // Gather the non-zero terms once, then make one fused pass: every element is read and written once.
+        Span<T> factors = stackalloc T[weights.Length];
+        Span<int> offsets = stackalloc int[weights.Length];
+        var terms = 0;
         for (var j = 0; j < weights.Length; j++)
         {
             if (weights[j] == 0)
                 continue;
-            var factor = T.CreateTruncating(h * weights[j]);
-            var stage = Stage(j);
-            for (var i = 0; i < destination.Length; i++)
-                destination[i] += factor * stage[i];
+            factors[terms] = T.CreateTruncating(h * weights[j]);
+            offsets[terms++] = _stageOffsets[j];
+        }
+        factors = factors[..terms];
+        offsets = offsets[..terms];
+
+        var destination = State(target);
+        ReadOnlySpan<T> source = State(origin);
+        ReadOnlySpan<T> stages = _stages;
+        var i = 0;
+        // Wide batches go through SIMD registers; the scalar loop finishes the tail (and small systems).
+        if (Vector.IsHardwareAccelerated && destination.Length >= Vector<T>.Count)
+        {
+            for (; i <= destination.Length - Vector<T>.Count; i += Vector<T>.Count)
+            {
+                var sum = new Vector<T>(source[i..]);
+                for (var term = 0; term < factors.Length; term++)
+                    sum += new Vector<T>(stages[(offsets[term] + i)..]) * factors[term];
+                sum.CopyTo(destination[i..]);
+            }
+        }
+        // Scalar tail, and the whole of small systems: no bounds checks, the offsets come from the layout.
+        ref var stagesStart = ref MemoryMarshal.GetReference(stages);
+        for (; i < destination.Length; i++)
+        {
+            var sum = source[i];
+            for (var term = 0; term < factors.Length; term++)
+                sum += factors[term] * Unsafe.Add(ref stagesStart, offsets[term] + i);
+            destination[i] = sum;
         }
     }
 
@@ -77,12 +126,24 @@ internal sealed class SpanBackend<T> : IStepBackend where T : unmanaged, IFloati
     public void SumScaledSquares(double h, ReadOnlySpan<double> weights, Span<double> perTrajectory)
     {
         // Gather the non-zero weights once; most error weights have zeros.
-        Span<int> used = stackalloc int[weights.Length];
-        var count = 0;
+        Span<double> factors = stackalloc double[weights.Length];
+        Span<int> offsets = stackalloc int[weights.Length];
+        var terms = 0;
         for (var j = 0; j < weights.Length; j++)
-            if (weights[j] != 0)
-                used[count++] = j;
-        used = used[..count];
+        {
+            if (weights[j] == 0)
+                continue;
+            factors[terms] = h * weights[j];
+            offsets[terms++] = _stageOffsets[j];
+        }
+        factors = factors[..terms];
+        offsets = offsets[..terms];
+        if (_squares is not null)
+        {
+            SumScaledSquaresWide(factors, offsets, perTrajectory);
+            return;
+        }
+        ReadOnlySpan<T> stages = _stages;
 
         var current = State(StateRegister.Current);
         var candidate = State(StateRegister.Candidate);
@@ -94,11 +155,56 @@ internal sealed class SpanBackend<T> : IStepBackend where T : unmanaged, IFloati
             {
                 var index = b * n + i;
                 var error = 0.0;
-                foreach (var j in used)
-                    error += weights[j] * double.CreateTruncating(_stages[_stageOffsets[j] + index]);
-                var scaled = h * error / Scale(current, candidate, index, i);
+                for (var term = 0; term < factors.Length; term++)
+                    error += factors[term] * double.CreateTruncating(stages[offsets[term] + index]);
+                var scaled = error / Scale(current, candidate, index, i);
                 sum += scaled * scaled;
             }
+            perTrajectory[b] = sum;
+        }
+    }
+
+    /// <summary>
+    /// The same sums for wide batches: SIMD over all <c>B·n</c> entries into a scratch row of squared
+    /// scaled errors, then a per-trajectory sum (entries of a vector belong to different trajectories).
+    /// Element for element it is the scalar formula, so double results do not change.
+    /// </summary>
+    private void SumScaledSquaresWide(ReadOnlySpan<double> factors, ReadOnlySpan<int> offsets, Span<double> perTrajectory)
+    {
+        Span<T> typedFactors = stackalloc T[factors.Length];
+        for (var term = 0; term < factors.Length; term++)
+            typedFactors[term] = T.CreateTruncating(factors[term]);
+        ReadOnlySpan<T> stages = _stages;
+        ReadOnlySpan<T> current = State(StateRegister.Current);
+        ReadOnlySpan<T> candidate = State(StateRegister.Candidate);
+        ReadOnlySpan<T> atol = _atolWide;
+        ReadOnlySpan<T> rtol = _rtolWide;
+        var squares = _squares.AsSpan();
+        var width = Vector<T>.Count;
+        var i = 0;
+        for (; i <= _size - width; i += width)
+        {
+            var error = Vector<T>.Zero;
+            for (var term = 0; term < typedFactors.Length; term++)
+                error += new Vector<T>(stages[(offsets[term] + i)..]) * typedFactors[term];
+            var magnitude = Vector.Max(Vector.Abs(new Vector<T>(current[i..])), Vector.Abs(new Vector<T>(candidate[i..])));
+            var scaled = error / (new Vector<T>(atol[i..]) + new Vector<T>(rtol[i..]) * magnitude);
+            (scaled * scaled).CopyTo(squares[i..]);
+        }
+        for (; i < _size; i++)
+        {
+            var error = T.Zero;
+            for (var term = 0; term < typedFactors.Length; term++)
+                error += typedFactors[term] * stages[offsets[term] + i];
+            var scaled = error / (atol[i] + rtol[i] * T.Max(T.Abs(current[i]), T.Abs(candidate[i])));
+            squares[i] = scaled * scaled;
+        }
+        var n = StateCount;
+        for (var b = 0; b < Trajectories; b++)
+        {
+            var sum = 0.0;
+            for (var k = b * n; k < (b + 1) * n; k++)
+                sum += double.CreateTruncating(squares[k]);
             perTrajectory[b] = sum;
         }
     }

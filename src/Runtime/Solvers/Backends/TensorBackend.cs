@@ -15,7 +15,9 @@ internal sealed class TensorBackend : IStepBackend, IDisposable
     private readonly Tensor _rtol;
     private readonly Tensor _atol;
     private readonly Tensor[] _states;
+    private readonly Tensor _stageBuffer;
     private readonly Tensor[] _stages;
+    private readonly int[] _stageRows;
     private readonly Tensor?[] _saved;
     private readonly ScalarType _dtype;
     private readonly Device _device;
@@ -35,7 +37,11 @@ internal sealed class TensorBackend : IStepBackend, IDisposable
         }
         _rtol = Expand(rtol);
         _atol = Expand(atol);
-        _stages = [.. Enumerable.Range(0, stageCount).Select(_ => zeros_like(_states[0]))];
+        // One [m, B·n] buffer, so a linear combination of stages is a single matrix product.
+        _stageBuffer = zeros([stageCount, Trajectories * StateCount], _dtype, _device);
+        using (NewDisposeScope())
+            _stages = [.. Enumerable.Range(0, stageCount).Select(k => _stageBuffer[k].view(Trajectories, StateCount).DetachFromDisposeScope())];
+        _stageRows = [.. Enumerable.Range(0, stageCount)];
         _saved = new Tensor?[saveCount];
     }
 
@@ -47,18 +53,14 @@ internal sealed class TensorBackend : IStepBackend, IDisposable
     {
         using var scope = NewDisposeScope();
         var time = tensor(t, _dtype, _device);
-        var derivative = _kernel.Derivative(time, _states[(int)input], _parameters);
-        _stages[stage].Dispose();
-        _stages[stage] = derivative.DetachFromDisposeScope();
+        _stages[_stageRows[stage]].copy_(_kernel.Derivative(time, _states[(int)input], _parameters));
     }
 
     public void Combine(StateRegister target, StateRegister origin, double h, ReadOnlySpan<double> weights)
     {
-        var destination = _states[(int)target];
-        destination.copy_(_states[(int)origin]);
-        for (var j = 0; j < weights.Length; j++)
-            if (weights[j] != 0)
-                destination.add_(_stages[j], alpha: h * weights[j]);
+        using var scope = NewDisposeScope();
+        var combined = addmm(_states[(int)origin].view(1, -1), WeightRow(h, weights), _stageBuffer, beta: 1, alpha: 1);
+        _states[(int)target].view(1, -1).copy_(combined);
     }
 
     public void Copy(StateRegister target, StateRegister source) => _states[(int)target].copy_(_states[(int)source]);
@@ -66,10 +68,7 @@ internal sealed class TensorBackend : IStepBackend, IDisposable
     public void SumScaledSquares(double h, ReadOnlySpan<double> weights, Span<double> perTrajectory)
     {
         using var scope = NewDisposeScope();
-        var error = zeros_like(_states[0]);
-        for (var j = 0; j < weights.Length; j++)
-            if (weights[j] != 0)
-                error.add_(_stages[j], alpha: h * weights[j]);
+        var error = WeightRow(h, weights).matmul(_stageBuffer).view(Trajectories, StateCount);
         ReadSums(error, perTrajectory);
     }
 
@@ -83,13 +82,13 @@ internal sealed class TensorBackend : IStepBackend, IDisposable
         TryFindNonFinite(_states[(int)register], out trajectory, out component);
 
     public bool TryFindNonFiniteStage(int stage, out int trajectory, out int component) =>
-        TryFindNonFinite(_stages[stage], out trajectory, out component);
+        TryFindNonFinite(_stages[_stageRows[stage]], out trajectory, out component);
 
     public void Swap(StateRegister first, StateRegister second) =>
         (_states[(int)first], _states[(int)second]) = (_states[(int)second], _states[(int)first]);
 
     public void SwapStages(int first, int second) =>
-        (_stages[first], _stages[second]) = (_stages[second], _stages[first]);
+        (_stageRows[first], _stageRows[second]) = (_stageRows[second], _stageRows[first]);
 
     public void Save(int index, StateRegister source) => _saved[index] = _states[(int)source].clone();
 
@@ -106,9 +105,23 @@ internal sealed class TensorBackend : IStepBackend, IDisposable
     {
         foreach (var tensor in _states.Concat(_stages).Concat(_saved.OfType<Tensor>()))
             tensor.Dispose();
+        _stageBuffer.Dispose();
         _parameters.Dispose();
         _rtol.Dispose();
         _atol.Dispose();
+    }
+
+    /// <summary>
+    /// <c>h·weights</c> as a <c>[1, m]</c> row in buffer order: logical stage <c>j</c> lives in row
+    /// <c>_stageRows[j]</c> after FSAL swaps.
+    /// </summary>
+    private Tensor WeightRow(double h, ReadOnlySpan<double> weights)
+    {
+        // h is folded in here, in double, so float64 solves keep full precision in h·w.
+        var row = new double[_stageRows.Length];
+        for (var j = 0; j < weights.Length; j++)
+            row[_stageRows[j]] = h * weights[j];
+        return tensor(row, [1, row.Length], _dtype, _device);
     }
 
     private Tensor Expand(Tolerance tolerance)

@@ -24,18 +24,21 @@ internal sealed class PiController(int controllerOrder)
     private readonly double _proportional = 0.7 / controllerOrder;
     private readonly double _integral = 0.4 / controllerOrder;
     private readonly double _rejectionExponent = 1.0 / controllerOrder;
-    private double _previousError = MinRememberedError;
+    // Kept as a logarithm: err^(−β1)·prev^(β2) = exp(β2·ln prev − β1·ln err) costs one Log and one Exp per step.
+    private static readonly double LogMinRememberedError = Math.Log(MinRememberedError);
+    private double _logPreviousError = LogMinRememberedError;
     private bool _previousRejected;
 
     public StepDecision Decide(double error, double h)
     {
         if (error <= 1)
         {
+            var logError = Math.Log(error);
             var factor = error == 0
                 ? MaxFactor
-                : Safety * Math.Pow(error, -_proportional) * Math.Pow(_previousError, _integral);
+                : Safety * Math.Exp(_integral * _logPreviousError - _proportional * logError);
             factor = Math.Clamp(factor, MinFactor, _previousRejected ? 1 : MaxFactor);
-            _previousError = Math.Max(error, MinRememberedError);
+            _logPreviousError = Math.Max(logError, LogMinRememberedError);
             _previousRejected = false;
             return new StepDecision(Accept: true, h * factor);
         }
