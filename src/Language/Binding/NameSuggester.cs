@@ -1,6 +1,9 @@
 namespace OdeDsl.Language.Binding;
 
-/// <summary>Finds the known name closest to a misspelt one (Levenshtein distance, at most a third of its length).</summary>
+/// <summary>
+/// Finds the known name closest to a misspelt one: Levenshtein distance of at most a third of
+/// its length; among equally close names, the one sharing the longest prefix (`sinn` → `sin`, not `sign`).
+/// </summary>
 internal static class NameSuggester
 {
     public static string? Suggest(string name, IEnumerable<string> candidates)
@@ -8,6 +11,7 @@ internal static class NameSuggester
         var limit = Math.Max(1, name.Length / 3);
         string? best = null;
         var bestDistance = int.MaxValue;
+        var bestPrefix = -1;
         foreach (var candidate in candidates.OrderBy(c => c, StringComparer.Ordinal))
         {
             if (candidate == name || Math.Abs(candidate.Length - name.Length) > limit)
@@ -16,17 +20,30 @@ internal static class NameSuggester
             }
 
             var distance = Distance(name, candidate);
-            if (distance <= limit && distance < bestDistance)
+            var prefix = CommonPrefixLength(name, candidate);
+            if (distance <= limit && (distance < bestDistance || (distance == bestDistance && prefix > bestPrefix)))
             {
                 best = candidate;
                 bestDistance = distance;
+                bestPrefix = prefix;
             }
         }
 
         return best;
     }
 
-    /// <summary>Edit distance with case changes counting as half an edit rounded down, so `Beta` finds `beta`.</summary>
+    private static int CommonPrefixLength(string a, string b)
+    {
+        var length = 0;
+        while (length < a.Length && length < b.Length && a[length] == b[length])
+        {
+            length++;
+        }
+
+        return length;
+    }
+
+    /// <summary>Edit distance in which case differences cost nothing, so `Beta` finds `beta`.</summary>
     public static int Distance(string a, string b)
     {
         var previous = new int[b.Length + 1];

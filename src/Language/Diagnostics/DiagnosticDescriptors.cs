@@ -54,7 +54,6 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidDimension = new("ODE2023", "Invalid dimension", Error, "dimension '{0}' must be a positive integer of at most {1}");
     public static readonly DiagnosticDescriptor NotIndexable = new("ODE2024", "Not indexable", Error, "'{0}' is {1} and cannot be indexed");
     public static readonly DiagnosticDescriptor FunctionUsedAsValue = new("ODE2025", "Function used as a value", Error, "'{0}' is a function; call it with arguments, as in {0}(x)");
-    public static readonly DiagnosticDescriptor NonNumericValue = new("ODE2026", "Constant expected", Error, "the value of {0} '{1}' must be a constant: {2}");
     public static readonly DiagnosticDescriptor UnknownDistribution = new("ODE2028", "Unknown distribution", Error, "'{0}' is not a known observation distribution; use '~ normal' or '~ lognormal'");
     public static readonly DiagnosticDescriptor InvalidStateShape = new("ODE2029", "Invalid state shape", Error, "state '{0}' is declared as {1}; a state is a scalar or a vector");
     public static readonly DiagnosticDescriptor CaseOnlyDifference = new("ODE2027", "Names differ only in case", Warning, "'{0}' and '{1}' differ only in case; XPPAUT treats them as the same name");

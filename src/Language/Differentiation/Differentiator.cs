@@ -6,8 +6,8 @@ using OdeDsl.Language.Lowering;
 namespace OdeDsl.Language.Differentiation;
 
 /// <summary>
-/// The differentiation stage: reports step functions on a learned parameter's gradient path
-/// (ODE4001, on the source line of the output that contains them), then derives the VJPs and the
+/// The differentiation stage: reports step functions a needed derivative flows through
+/// (ODE4001, on the call in the source where lowering recorded it, else on the output's line), then derives the VJPs and the
 /// Jacobian (<see cref="DifferentiatedSystem.From"/>).
 /// </summary>
 public static class Differentiator
@@ -19,9 +19,9 @@ public static class Differentiator
         {
             diagnostics.Report(
                 DiagnosticDescriptors.NotDifferentiable,
-                lowered.SpanOf(use),
+                lowered.StepFunctionSpans.TryGetValue(use.Node, out var span) ? span : lowered.SpanOf(use),
                 use.Operation.FunctionName(),
-                $"the gradient of learned parameter '{use.Parameter}' passes through it in {use.Output}");
+                $"the derivative of {use.Output} with respect to {use.Variable}");
         }
         cancellationToken.ThrowIfCancellationRequested();
         var all = diagnostics.ToImmutable();

@@ -6,20 +6,22 @@ namespace OdeDsl.Language.Differentiation;
 /// <summary>
 /// Forward-mode differentiation: for each state <c>z_j</c>, one forward sweep pushes the tangent
 /// <c>ż = e_j</c> through the DAG (<c>ṅ = Σ_k ∂n/∂operand_k · operand_k˙</c>), giving column j of the
-/// dense Jacobian. Nodes whose operands all have zero tangent are skipped, so each column costs
-/// only the part of the DAG that depends on <c>z_j</c>.
+/// dense Jacobian. Each sweep visits only the nodes that depend on <c>z_j</c> (found through the
+/// users of each node), so a sparse system such as an XPPAUT array of 1,000 coupled states costs
+/// work proportional to its couplings, not 1,000 passes over the whole DAG.
 /// </summary>
 public static class ForwardMode
 {
     /// <summary>The Jacobian <c>∂outputs_i/∂z_j</c>, row-major <c>[outputs, stateCount]</c>.</summary>
     public static ImmutableArray<IrNode> Jacobian(IrBuilder ir, IReadOnlyList<IrNode> outputs, int stateCount)
     {
-        var schedule = IrSchedule.Order(outputs).Where(node => node.DependsOn(IrDependencies.State)).ToList();
+        var users = Users(IrSchedule.Order(outputs).Where(node => node.DependsOn(IrDependencies.State)));
         var jacobian = new IrNode[outputs.Count * stateCount];
         for (var j = 0; j < stateCount; j++)
         {
-            var tangents = new Dictionary<IrNode, IrNode> { [ir.State(j)] = ir.One };
-            foreach (var node in schedule.Where(node => !node.Operation.IsLeaf()))
+            var state = ir.State(j);
+            var tangents = new Dictionary<IrNode, IrNode> { [state] = ir.One };
+            foreach (var node in Downstream(state, users))
             {
                 var terms = new List<IrNode>();
                 for (var k = 0; k < node.Operands.Length; k++)
@@ -41,5 +43,44 @@ public static class ForwardMode
             }
         }
         return jacobian.ToImmutableArray();
+    }
+
+    private static Dictionary<IrNode, List<IrNode>> Users(IEnumerable<IrNode> nodes)
+    {
+        var users = new Dictionary<IrNode, List<IrNode>>();
+        foreach (var node in nodes)
+        {
+            foreach (var operand in node.Operands.Distinct())
+            {
+                if (!users.TryGetValue(operand, out var list))
+                {
+                    users.Add(operand, list = []);
+                }
+                list.Add(node);
+            }
+        }
+        return users;
+    }
+
+    /// <summary>Every node that depends on <paramref name="leaf"/>, in topological (id) order.</summary>
+    private static List<IrNode> Downstream(IrNode leaf, Dictionary<IrNode, List<IrNode>> users)
+    {
+        var seen = new HashSet<IrNode>();
+        var pending = new Stack<IrNode>();
+        pending.Push(leaf);
+        while (pending.Count > 0)
+        {
+            if (!users.TryGetValue(pending.Pop(), out var direct))
+            {
+                continue;
+            }
+            foreach (var user in direct.Where(seen.Add))
+            {
+                pending.Push(user);
+            }
+        }
+        var order = seen.ToList();
+        order.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return order;
     }
 }

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace OdeDsl.Language.IR;
 
 /// <summary>
@@ -41,7 +39,7 @@ public sealed partial class IrBuilder
         {
             throw new ArgumentException($"{operation} takes {operation.Arity()} operands, not {operands.Length}", nameof(operands));
         }
-        if (operands.All(operand => operand.IsConstant))
+        if (AllConstant(operands))
         {
             return Constant(IrFunctions.Apply(
                 operation,
@@ -53,7 +51,16 @@ public sealed partial class IrBuilder
         {
             operands = [operands[1], operands[0]];
         }
-        return Simplify(operation, operands) ?? Intern(operation, 0, -1, operands.ToImmutableArray());
+        return Simplify(operation, operands) ?? Intern(operation, 0, -1, operands);
+    }
+
+    private static bool AllConstant(IrNode[] operands)
+    {
+        foreach (var operand in operands)
+        {
+            if (!operand.IsConstant) return false;
+        }
+        return true;
     }
 
     /// <summary>Canonical operand order of commutative operations: constants first, then by id.</summary>

@@ -28,7 +28,7 @@ public sealed partial class IrBuilder
         var builder = new IrBuilder();
         foreach (var node in IrSchedule.Order(roots))
         {
-            builder.nodes[NodeKey.Of(node.Operation, node.Value, node.Index, node.Operands)] = node;
+            builder.nodes[NodeKey.Of(node.Operation, node.Value, node.Index, node.Operands.ToArray())] = node;
             builder.nextId = Math.Max(builder.nextId, node.Id + 1);
         }
         return builder;
@@ -38,7 +38,7 @@ public sealed partial class IrBuilder
     public int NodeCount => nodes.Count;
 
     public IrNode Constant(double value) =>
-        Intern(IrOperation.Constant, value, -1, ImmutableArray<IrNode>.Empty);
+        Intern(IrOperation.Constant, value, -1, []);
 
     public IrNode State(int index) => Leaf(IrOperation.State, index);
 
@@ -48,7 +48,7 @@ public sealed partial class IrBuilder
 
     public IrNode Cotangent(int index) => Leaf(IrOperation.Cotangent, index);
 
-    public IrNode Time() => Intern(IrOperation.Time, 0, -1, ImmutableArray<IrNode>.Empty);
+    public IrNode Time() => Intern(IrOperation.Time, 0, -1, []);
 
     public IrNode Zero => Constant(0);
 
@@ -60,15 +60,16 @@ public sealed partial class IrBuilder
         {
             throw new ArgumentOutOfRangeException(nameof(index), index, "leaf indices are non-negative");
         }
-        return Intern(operation, 0, index, ImmutableArray<IrNode>.Empty);
+        return Intern(operation, 0, index, []);
     }
 
-    private IrNode Intern(IrOperation operation, double value, int index, ImmutableArray<IrNode> operands)
+    /// <summary>The existing node with this structure, or a new one; operands are copied only for a new node.</summary>
+    private IrNode Intern(IrOperation operation, double value, int index, IrNode[] operands)
     {
         var key = NodeKey.Of(operation, value, index, operands);
         if (!nodes.TryGetValue(key, out var node))
         {
-            node = new IrNode(nextId++, operation, operands, value, index);
+            node = new IrNode(nextId++, operation, ImmutableArray.Create(operands), value, index);
             nodes.Add(key, node);
         }
         return node;
@@ -77,7 +78,7 @@ public sealed partial class IrBuilder
     /// <summary>Structural identity of a node; operands are identified by id because they are already interned.</summary>
     private readonly record struct NodeKey(IrOperation Operation, long ValueBits, int Index, int First, int Second, int Third)
     {
-        public static NodeKey Of(IrOperation operation, double value, int index, ImmutableArray<IrNode> operands) => new(
+        public static NodeKey Of(IrOperation operation, double value, int index, IrNode[] operands) => new(
             operation,
             BitConverter.DoubleToInt64Bits(value),
             index,

@@ -20,6 +20,8 @@ public static class IrSchedule
                 pending.Push(operand);
             }
         }
-        return seen.OrderBy(node => node.Id).ToList();
+        var order = seen.ToList();
+        order.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return order;
     }
 }

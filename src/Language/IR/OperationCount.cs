@@ -13,4 +13,8 @@ public static class OperationCount
     /// <summary>Operations that depend on parameters only and are therefore hoisted out of per-step work.</summary>
     public static int ParameterOnly(IEnumerable<IrNode> outputs) =>
         IrSchedule.Order(outputs).Count(node => !node.Operation.IsLeaf() && node.IsParameterOnly);
+
+    /// <summary>Operations left in each evaluation once parameter-only ones are hoisted.</summary>
+    public static int PerStep(IEnumerable<IrNode> outputs) =>
+        IrSchedule.Order(outputs).Count(node => !node.Operation.IsLeaf() && !node.IsParameterOnly);
 }

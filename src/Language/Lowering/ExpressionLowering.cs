@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using OdeDsl.Language.Binding;
 using OdeDsl.Language.IR;
+using OdeDsl.Language.Text;
 
 namespace OdeDsl.Language.Lowering;
 
@@ -13,27 +14,74 @@ namespace OdeDsl.Language.Lowering;
 /// </summary>
 internal sealed class ExpressionLowering(IrBuilder ir, Func<Symbol, LoweredValue> resolve, Func<NetSymbol, LoweredValue, LoweredValue> applyNet)
 {
-    public LoweredValue Lower(BoundExpression expression) => expression switch
+    private readonly Dictionary<IrNode, SourceSpan> stepFunctionSpans = new();
+
+    /// <summary>Where each step-function node was first written (hash-consing merges repeated calls).</summary>
+    public IReadOnlyDictionary<IrNode, SourceSpan> StepFunctionSpans => stepFunctionSpans;
+
+    /// <summary>
+    /// Lowers an expression bottom-up with an explicit stack: the front end accepts operator
+    /// chains thousands deep, which recursion would turn into a stack overflow inside the compiler.
+    /// </summary>
+    public LoweredValue Lower(BoundExpression root)
+    {
+        var lowered = new Dictionary<BoundExpression, LoweredValue>();
+        var pending = new Stack<(BoundExpression Expression, bool ChildrenDone)>();
+        pending.Push((root, false));
+        while (pending.Count > 0)
+        {
+            var (expression, childrenDone) = pending.Pop();
+            if (lowered.ContainsKey(expression))
+            {
+                continue;
+            }
+            if (childrenDone)
+            {
+                lowered.Add(expression, Combine(expression, child => lowered[child]));
+                continue;
+            }
+            pending.Push((expression, true));
+            foreach (var child in Children(expression))
+            {
+                pending.Push((child, false));
+            }
+        }
+        return lowered[root];
+    }
+
+    private static IEnumerable<BoundExpression> Children(BoundExpression expression) => expression switch
+    {
+        BoundUnaryExpression unary => [unary.Operand],
+        BoundBinaryExpression binary => [binary.Left, binary.Right],
+        BoundCallExpression call => call.Arguments,
+        BoundConditionalExpression conditional => [conditional.Condition, conditional.WhenTrue, conditional.WhenFalse],
+        BoundIndexExpression index => [index.Target],
+        BoundVectorLiteral vector => vector.Elements,
+        BoundNetCall netCall => [netCall.Input],
+        _ => [],
+    };
+
+    /// <summary>One expression from its already lowered children.</summary>
+    private LoweredValue Combine(BoundExpression expression, Func<BoundExpression, LoweredValue> child) => expression switch
     {
         BoundLiteral literal => LoweredValue.Scalar(ir.Constant(literal.Value)),
         BoundTime => LoweredValue.Scalar(ir.Time()),
         BoundSymbolReference reference => resolve(reference.Symbol),
-        BoundUnaryExpression unary => Map(expression.Shape, Lower(unary.Operand), x =>
+        BoundUnaryExpression unary => Map(expression.Shape, child(unary.Operand), x =>
             unary.Operator == BoundUnaryOperator.Negate ? ir.Negate(x) : ir.Apply(IrOperation.Not, x)),
         BoundBinaryExpression { Operator: BoundBinaryOperator.MatrixMultiply } product =>
-            MatrixMultiply(Lower(product.Left), Lower(product.Right), expression.Shape),
-        BoundBinaryExpression binary => Zip(expression.Shape, Lower(binary.Left), Lower(binary.Right), (a, b) => ir.Apply(Operation(binary.Operator), a, b)),
-        BoundCallExpression call => Call(call),
-        BoundConditionalExpression conditional => Conditional(conditional),
-        BoundIndexExpression index => Index(Lower(index.Target), index.Indices, expression.Shape),
-        BoundVectorLiteral vector => new LoweredValue(expression.Shape, vector.Elements.SelectMany(element => Lower(element).Elements).ToImmutableArray()),
-        BoundNetCall netCall => applyNet(netCall.Net, Lower(netCall.Input)),
+            MatrixMultiply(child(product.Left), child(product.Right), expression.Shape),
+        BoundBinaryExpression binary => Zip(expression.Shape, child(binary.Left), child(binary.Right), (a, b) => ir.Apply(Operation(binary.Operator), a, b)),
+        BoundCallExpression call => Call(call, call.Arguments.Select(child).ToList()),
+        BoundConditionalExpression conditional => Conditional(conditional.Shape, child(conditional.Condition), child(conditional.WhenTrue), child(conditional.WhenFalse)),
+        BoundIndexExpression index => Index(child(index.Target), index.Indices, expression.Shape),
+        BoundVectorLiteral vector => new LoweredValue(expression.Shape, vector.Elements.SelectMany(element => child(element).Elements).ToImmutableArray()),
+        BoundNetCall netCall => applyNet(netCall.Net, child(netCall.Input)),
         _ => throw new InvalidOperationException($"lowering has no rule for {expression.GetType().Name}"),
     };
 
-    private LoweredValue Call(BoundCallExpression call)
+    private LoweredValue Call(BoundCallExpression call, List<LoweredValue> arguments)
     {
-        var arguments = call.Arguments.Select(Lower).ToList();
         switch (call.Function)
         {
             case BuiltinFunction.Sum:
@@ -42,23 +90,26 @@ internal sealed class ExpressionLowering(IrBuilder ir, Func<Symbol, LoweredValue
                 return LoweredValue.Scalar(ir.Sum(arguments[0].Elements.Zip(arguments[1].Elements, ir.Multiply)));
             default:
                 var operation = Operation(call.Function);
-                return arguments.Count == 1
+                var value = arguments.Count == 1
                     ? Map(call.Shape, arguments[0], x => ir.Apply(operation, x))
                     : Zip(call.Shape, arguments[0], arguments[1], (a, b) => ir.Apply(operation, a, b));
+                if (operation is IrOperation.Floor or IrOperation.Ceiling or IrOperation.Heaviside or IrOperation.Sign)
+                {
+                    foreach (var node in value.Elements.Where(node => node.Operation == operation && !stepFunctionSpans.ContainsKey(node)))
+                    {
+                        stepFunctionSpans.Add(node, call.Span);
+                    }
+                }
+                return value;
         }
     }
 
-    private LoweredValue Conditional(BoundConditionalExpression conditional)
-    {
-        var condition = Lower(conditional.Condition);
-        var whenTrue = Lower(conditional.WhenTrue);
-        var whenFalse = Lower(conditional.WhenFalse);
-        return new LoweredValue(
-            conditional.Shape,
-            Enumerable.Range(0, conditional.Shape.Size)
+    private LoweredValue Conditional(Shape shape, LoweredValue condition, LoweredValue whenTrue, LoweredValue whenFalse) =>
+        new(
+            shape,
+            Enumerable.Range(0, shape.Size)
                 .Select(i => ir.Conditional(condition.At(i), whenTrue.At(i), whenFalse.At(i)))
                 .ToImmutableArray());
-    }
 
     private LoweredValue MatrixMultiply(LoweredValue left, LoweredValue right, Shape shape)
     {

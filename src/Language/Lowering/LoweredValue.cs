@@ -9,10 +9,6 @@ internal sealed record LoweredValue(Shape Shape, ImmutableArray<IrNode> Elements
 {
     public static LoweredValue Scalar(IrNode node) => new(Shape.Scalar, [node]);
 
-    public IrNode Single => Shape.IsScalar
-        ? Elements[0]
-        : throw new InvalidOperationException($"expected a scalar, got {Shape}");
-
     /// <summary>Element i, repeating a scalar for every i (broadcasting).</summary>
     public IrNode At(int index) => Shape.IsScalar ? Elements[0] : Elements[index];
 }

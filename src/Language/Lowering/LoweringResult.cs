@@ -17,6 +17,9 @@ public sealed record LoweringResult(
     ImmutableArray<SourceSpan> AuxiliarySpans,
     ImmutableArray<SourceSpan> ObservationSpans)
 {
+    /// <summary>Where each step-function node (<c>flr ceil heav sign</c>) was first written, for ODE4001.</summary>
+    public ImmutableDictionary<IrNode, SourceSpan> StepFunctionSpans { get; init; } = ImmutableDictionary<IrNode, SourceSpan>.Empty;
+
     public SourceSpan SpanOf(NonDifferentiableUse use) => use.Kind switch
     {
         IrOutputKind.Derivative => DerivativeSpans[use.Index],

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OdeDsl.Language.IR;
+using Activation = OdeDsl.Language.Binding.Activation;
 
 namespace OdeDsl.Language.Lowering;
 
@@ -90,20 +91,16 @@ public static class MlpLowering
         return (values, layers.ToImmutable());
     }
 
-    /// <summary>The IR operation of an <c>act=</c> name; null for <c>identity</c>; false when unknown.</summary>
-    public static bool TryActivation(string name, out IrOperation? activation)
+    /// <summary>The IR operation of an activation; null for <c>identity</c>.</summary>
+    public static IrOperation? Operation(Activation activation) => activation switch
     {
-        activation = name switch
-        {
-            "tanh" => IrOperation.Tanh,
-            "relu" => IrOperation.Relu,
-            "softplus" => IrOperation.Softplus,
-            "sigmoid" => IrOperation.Sigmoid,
-            "elu" => IrOperation.Elu,
-            _ => null,
-        };
-        return activation is not null || name == "identity";
-    }
+        Activation.Tanh => IrOperation.Tanh,
+        Activation.Relu => IrOperation.Relu,
+        Activation.Softplus => IrOperation.Softplus,
+        Activation.Sigmoid => IrOperation.Sigmoid,
+        Activation.Elu => IrOperation.Elu,
+        _ => null,
+    };
 
     private static double Uniform(Random random, double bound) => (2 * random.NextDouble() - 1) * bound;
 

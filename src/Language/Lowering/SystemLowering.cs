@@ -22,7 +22,14 @@ public static class SystemLowering
         var parameters = ImmutableArray.CreateBuilder<IrParameter>();
         var layers = ImmutableArray.CreateBuilder<IrNetLayer>();
         var values = new Dictionary<Symbol, LoweredValue>();
+        // θ holds the par/learn elements first, then each net's weights (MlpLowering's layout).
         var netOffsets = new Dictionary<NetSymbol, int>();
+        var nextNetOffset = bound.ParameterSize;
+        foreach (var net in bound.Nets)
+        {
+            netOffsets.Add(net, nextNetOffset);
+            nextNetOffset += MlpLowering.ParameterCount(net.Widths, net.HasBias);
+        }
         ExpressionLowering? expressions = null;
 
         LoweredValue Resolve(Symbol symbol)
@@ -46,8 +53,7 @@ public static class SystemLowering
 
         LoweredValue ApplyNet(NetSymbol net, LoweredValue input)
         {
-            MlpLowering.TryActivation(net.Activation.ToString().ToLowerInvariant(), out var activation);
-            var (outputs, netLayers) = MlpLowering.Apply(ir, net.Name, net.Widths, activation, net.HasBias, netOffsets[net], input.Elements);
+            var (outputs, netLayers) = MlpLowering.Apply(ir, net.Name, net.Widths, MlpLowering.Operation(net.Activation), net.HasBias, netOffsets[net], input.Elements);
             // A second call on the same input is the same nodes (hash-consing); record its layers once.
             if (!layers.Any(layer => layer.Outputs.SequenceEqual(netLayers[netLayers.Length - 1].Outputs)))
             {
@@ -57,6 +63,14 @@ public static class SystemLowering
         }
 
         expressions = new ExpressionLowering(ir, Resolve, ApplyNet);
+
+        // The binder lists numbers, derived and fixed quantities in dependency order; lowering them
+        // in that order means every reference is already resolved, so a chain of 20,000 quantities
+        // never recurses.
+        foreach (var symbol in bound.Numbers.Cast<Symbol>().Concat(bound.Derived).Concat(bound.FixedQuantities))
+        {
+            Resolve(symbol);
+        }
         var defaults = new List<double>();
         double Default(IrNode node) => IrEvaluator.Evaluate(node, new IrPoint(
             bound.Options.T0 ?? 0, [], defaults, bound.Inputs.Select(_ => 0.0).ToList()));
@@ -79,7 +93,6 @@ public static class SystemLowering
         // θ, part 2: net weights, net by net.
         foreach (var net in bound.Nets)
         {
-            netOffsets.Add(net, parameters.Count);
             foreach (var weight in MlpLowering.Parameters(net.Name, net.Widths, net.HasBias))
             {
                 parameters.Add(weight);
@@ -151,7 +164,10 @@ public static class SystemLowering
             observations.ToImmutable(),
             layers.ToImmutable(),
             Options(bound.Options));
-        return new LoweringResult(system, derivativeSpans.ToImmutable(), initialValueSpans.ToImmutable(), auxiliarySpans.ToImmutable(), observationSpans.ToImmutable());
+        return new LoweringResult(system, derivativeSpans.ToImmutable(), initialValueSpans.ToImmutable(), auxiliarySpans.ToImmutable(), observationSpans.ToImmutable())
+        {
+            StepFunctionSpans = expressions.StepFunctionSpans.ToImmutableDictionary(),
+        };
     }
 
     /// <summary>The flattened name of element i: <c>x</c>, <c>z[i]</c>, or <c>A[r,c]</c>.</summary>

@@ -34,7 +34,8 @@ public static class Parser
         }
 
         var grammar = new OdeGrammar(source);
-        var lines = LogicalLine.Split(text, out var dangling);
+        // A byte order mark is an encoding marker, not text; a blank keeps every offset in place.
+        var lines = LogicalLine.Split(text.Length > 0 && text[0] == '\uFEFF' ? " " + text.Substring(1) : text, out var dangling);
         foreach (var line in lines)
         {
             if (!ParseLine(source, grammar, line, statements, diagnostics))

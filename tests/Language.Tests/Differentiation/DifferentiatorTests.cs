@@ -48,3 +48,46 @@ public class DifferentiatorTests
         Assert.NotNull(result.System);
     }
 }
+
+/// <summary>ODE4001 through the whole pipeline, on the step function's own span.</summary>
+public class StepFunctionDiagnosticTests
+{
+    [Theory]
+    [InlineData("x' = -x + flr(x*10)\n", "1:11-1:20")]
+    [InlineData("x' = -x + ceil(2*w)\nw = x^2\n", "1:11-1:20")]
+    [InlineData("learn k = 1\nx' = -x + heav(t - k)\n", "2:11-2:22")]
+    [InlineData("learn k = 1\nx' = -x\nobserve y = sign(x - k)\n", "3:13-3:24")]
+    [InlineData("learn k = 1 positive\nx' = -x\nx(0) = flr(k)\n", "3:8-3:14")]
+    public void Is_reported_where_a_needed_derivative_flows_through_a_step(string text, string range)
+    {
+        var result = Compiler.Compile(text, "step.ode");
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(("ODE4001", range), (diagnostic.Code, diagnostic.Span.ToRangeString()));
+        Assert.Null(result.System);
+    }
+
+    [Theory]
+    [InlineData("x' = -x\naux steps = flr(x*10) + ceil(x)\n")]
+    [InlineData("par vth = 1\nx' = -x + heav(x - vth) + sign(x)\n")]
+    [InlineData("par k = 1\nx' = -x + flr(k*t)\n")]
+    public void Is_not_reported_where_no_needed_derivative_flows(string text)
+    {
+        var result = Compiler.Compile(text, "step.ode");
+
+        Assert.Empty(result.Diagnostics);
+        Assert.NotNull(result.System);
+    }
+
+    [Fact]
+    public void The_front_end_corpus_file_for_flr_gets_its_expected_diagnostic()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Corpus", "Invalid", "flr_on_differentiated_path.ode");
+        var text = File.ReadAllText(path);
+        var expected = Tests.Support.ExpectedDiagnostic.FromHeader(text).Select(e => e.ToString());
+
+        var result = Compiler.Compile(text, path);
+
+        Assert.Equal(expected, result.Diagnostics.Select(d => new Tests.Support.ExpectedDiagnostic(d.Code, d.Span.ToRangeString()).ToString()));
+    }
+}

@@ -42,6 +42,22 @@ public class MlpCostTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_spiral_model_compiled_from_text_has_the_same_cost_bound()
+    {
+        const string text = "system Spiral\nstate z[2] = [2, 0]\nnet f = mlp(2, 50, 2, act=tanh)\nz' = f(z^3)\n";
+        var result = Compiler.Compile(text, "spiral.ode");
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        var differentiated = result.System!;
+
+        var forward = OperationCount.Of(differentiated.System.Derivatives);
+        var vjp = OperationCount.Of(differentiated.DerivativeVjp.Outputs);
+        output.WriteLine($"spiral.ode from text: forward {forward} operations, VJP {vjp} operations (ratio {(double)vjp / forward:F2})");
+
+        Assert.Equal(252, differentiated.System.ParameterCount);
+        Assert.True(vjp <= 4 * forward, $"VJP {vjp} > 4 × forward {forward}");
+    }
+
+    [Fact]
     public void Vjp_of_the_net_matches_finite_differences_for_states_and_sampled_weights()
     {
         var system = Spiral();

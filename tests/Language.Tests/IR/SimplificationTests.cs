@@ -94,5 +94,6 @@ public class SimplificationTests
         Assert.False(ir.Add(ir.Parameter(0), ir.Time()).IsParameterOnly);
         Assert.False(ir.Add(ir.Parameter(0), ir.Input(0)).IsParameterOnly);
         Assert.Equal(3, OperationCount.ParameterOnly([perStep]));
+        Assert.Equal(1, OperationCount.PerStep([perStep]));
     }
 }

@@ -98,7 +98,7 @@ public class ClassicModelTests(ITestOutputHelper output)
         }
         AssertClose(Central(t => G(z, theta, t), time), IrEvaluator.Evaluate(system.DerivativeVjp.Time, point), "∂/∂t");
 
-        output.WriteLine($"{file}: f {OperationCount.Of(system.System.Derivatives)} operations, VJP {OperationCount.Of(system.DerivativeVjp.Outputs)}, Jacobian {OperationCount.Of(system.Jacobian)}");
+        output.WriteLine($"{file}: f {OperationCount.Of(system.System.Derivatives)} operations ({OperationCount.PerStep(system.System.Derivatives)} per step), VJP {OperationCount.Of(system.DerivativeVjp.Outputs)}, Jacobian {OperationCount.Of(system.Jacobian)}");
     }
 
     private static (DifferentiatedSystem System, string[] Lines) Compile(string file)
