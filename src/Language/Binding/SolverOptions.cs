@@ -2,7 +2,7 @@ namespace OdeDsl.Language.Binding;
 
 /// <summary>
 /// The `@` defaults of a model; null where the file does not set the option. <see cref="Method"/>
-/// is the runtime's method name (see <see cref="SolverMethods"/>); the others keep XPPAUT's meaning:
+/// is the runtime's method name (see <see cref="SolverMethods"/>; docs/language.md says which take fixed steps); the others keep XPPAUT's meaning:
 /// `total` (length of the time span), `dt` (fixed step, or first step), `t0`, `trans` (results
 /// before this time are not stored), `nout` (store every nth step), `tol` (rtol), `atol`,
 /// `dtmin`, `dtmax`, `bound` (stop when a state exceeds it in magnitude), `maxstor` (most rows stored).

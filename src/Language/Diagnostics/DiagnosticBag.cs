@@ -11,8 +11,6 @@ public sealed class DiagnosticBag
 
     public bool HasErrors { get; private set; }
 
-    public int Count => diagnostics.Count;
-
     public void Report(DiagnosticDescriptor descriptor, SourceSpan span, params object[] arguments) =>
         Add(Diagnostic.Create(descriptor, span, arguments));
 
@@ -25,14 +23,6 @@ public sealed class DiagnosticBag
 
         diagnostics.Add(diagnostic);
         HasErrors |= diagnostic.IsError;
-    }
-
-    public void AddRange(IEnumerable<Diagnostic> items)
-    {
-        foreach (var item in items)
-        {
-            Add(item);
-        }
     }
 
     /// <summary>Diagnostics in source order, so a file's problems read top to bottom.</summary>

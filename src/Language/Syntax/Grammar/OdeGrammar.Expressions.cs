@@ -42,13 +42,12 @@ internal sealed partial class OdeGrammar
             return condition;
         }
 
-        var question = Symbol("?")(condition.Remainder);
-        if (!question.WasSuccessful)
+        if (!TryMatch(condition.Remainder, "?", null, out var afterQuestion))
         {
             return condition;
         }
 
-        var whenTrue = ParseConditional(question.Remainder);
+        var whenTrue = ParseConditional(afterQuestion);
         if (!whenTrue.WasSuccessful)
         {
             return whenTrue;
@@ -116,11 +115,9 @@ internal sealed partial class OdeGrammar
     {
         foreach (var candidate in operators)
         {
-            var result = Symbol(candidate.Symbol, candidate.RejectNext)(input);
-            if (result.WasSuccessful)
+            if (TryMatch(input, candidate.Symbol, candidate.RejectNext, out remainder))
             {
                 op = candidate.Operator;
-                remainder = result.Remainder;
                 return true;
             }
         }
@@ -158,18 +155,12 @@ internal sealed partial class OdeGrammar
             operands.Add(operand.Value);
             rest = operand.Remainder;
 
-            var power = Symbol("^")(rest);
-            if (!power.WasSuccessful)
-            {
-                power = Symbol("**")(rest);
-            }
-
-            if (!power.WasSuccessful)
+            if (!TryMatch(rest, "^", null, out var afterPower) && !TryMatch(rest, "**", null, out afterPower))
             {
                 break;
             }
 
-            rest = power.Remainder;
+            rest = afterPower;
         }
 
         var result = operands[operands.Count - 1];
@@ -182,17 +173,16 @@ internal sealed partial class OdeGrammar
         return Result.Success(ApplyPrefixes(prefixes[0], result), rest);
     }
 
+    private static readonly (string Symbol, string? RejectNext, UnaryOperator Operator)[] PrefixOperators =
+        [("-", null, UnaryOperator.Negate), ("+", null, UnaryOperator.Plus), ("!", "=", UnaryOperator.Not)];
+
     private static bool TryPrefix(IInput input, out UnaryOperator op, out IInput remainder)
     {
-        (string Symbol, string? RejectNext, UnaryOperator Operator)[] candidates =
-            [("-", null, UnaryOperator.Negate), ("+", null, UnaryOperator.Plus), ("!", "=", UnaryOperator.Not)];
-        foreach (var candidate in candidates)
+        foreach (var candidate in PrefixOperators)
         {
-            var result = Symbol(candidate.Symbol, candidate.RejectNext)(input);
-            if (result.WasSuccessful)
+            if (TryMatch(input, candidate.Symbol, candidate.RejectNext, out remainder))
             {
                 op = candidate.Operator;
-                remainder = result.Remainder;
                 return true;
             }
         }

@@ -136,17 +136,25 @@ internal sealed partial class OdeGrammar
 
     /// <summary>A fixed piece of punctuation such as `=` or `..`, then blanks; `rejectNext` keeps `*` from matching the start of `**`.</summary>
     private static Parser<int> Symbol(string symbol, string? rejectNext = null) => input =>
+        TryMatch(input, symbol, rejectNext, out var remainder)
+            ? Result.Success(input.Position, remainder)
+            : Fail<int>(input, $"'{symbol}'");
+
+    /// <summary>The allocation-free test behind <see cref="Symbol"/>, for the operator loops that try many symbols per operand.</summary>
+    private static bool TryMatch(IInput input, string symbol, string? rejectNext, out IInput remainder)
     {
         var text = input.Source;
         var start = input.Position;
         if (string.CompareOrdinal(text, start, symbol, 0, symbol.Length) != 0
             || (rejectNext is not null && start + symbol.Length < text.Length && rejectNext.IndexOf(text[start + symbol.Length]) >= 0))
         {
-            return Fail<int>(input, $"'{symbol}'");
+            remainder = input;
+            return false;
         }
 
-        return Result.Success(start, SkipBlanks(Advance(input, symbol.Length)));
-    };
+        remainder = SkipBlanks(Advance(input, symbol.Length));
+        return true;
+    }
 
     /// <summary>A keyword: the word itself, not the start of a longer name.</summary>
     private Parser<NameSyntax> Keyword(string word) => input =>
