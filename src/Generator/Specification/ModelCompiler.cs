@@ -25,7 +25,8 @@ public static class ModelCompiler
             var compiled = Compiler.Compile(file.Text, file.Path, cancellationToken);
             var diagnostics = compiled.Diagnostics.Select(ToInfo).ToEquatableArray();
             if (compiled.HasErrors || compiled.System is null) return new ModelCompilation(file.Path, null, diagnostics);
-            var spec = SpecBuilder.Build(compiled.System, System.IO.Path.GetFileName(file.Path));
+            var lines = file.Text.Split('\n').Select(line => line.TrimEnd('\r')).ToList();
+            var spec = SpecBuilder.Build(compiled.System, System.IO.Path.GetFileName(file.Path), lines);
             return new ModelCompilation(file.Path, spec, diagnostics);
         }
         catch (System.OperationCanceledException)
