@@ -18,6 +18,8 @@ public sealed class SourceText
 
     public int Length => Text.Length;
 
+    public int LineCount => lineStarts.Length;
+
     /// <summary>1-based line and column of an offset; offsets past the end map to the end.</summary>
     public (int Line, int Column) GetLineColumn(int offset)
     {
@@ -37,6 +39,14 @@ public sealed class SourceText
     }
 
     public SourceSpan GetSpanBetween(int start, int end) => GetSpan(start, end - start);
+
+    /// <summary>The text of a 1-based line without its line break.</summary>
+    public string GetLineText(int line)
+    {
+        var start = lineStarts[line - 1];
+        var end = line < lineStarts.Length ? lineStarts[line] : Text.Length;
+        return Text.Substring(start, end - start).TrimEnd('\r', '\n');
+    }
 
     private static int[] ComputeLineStarts(string text)
     {
