@@ -24,6 +24,11 @@ public sealed partial class Binder
         ["hom_bcs"] = "boundary-value problems are outside the ODE subset",
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
+    /// <summary>Deeper chains of functions calling functions are refused, which bounds the depth of expansion.</summary>
+    private const int MaxExpansionDepth = 64;
+
+    private bool reportedDeepExpansion;
+
     private BoundExpression BindCall(CallExpressionSyntax call, BindingContext context)
     {
         var name = call.Function.Name;
@@ -114,6 +119,18 @@ public sealed partial class Binder
         if (context.Expanding.Contains(function.Name.Name))
         {
             // Recursion was reported once, where the cycle closes; stop expanding.
+            return new BoundErrorExpression(call.Span);
+        }
+
+        if (context.Expanding.Count() >= MaxExpansionDepth)
+        {
+            // One report is enough: every caller of a too-deep chain would repeat it.
+            if (!reportedDeepExpansion)
+            {
+                diagnostics.Report(DiagnosticDescriptors.FunctionNestingTooDeep, call.Function.Span, function.Name.Name, MaxExpansionDepth);
+                reportedDeepExpansion = true;
+            }
+
             return new BoundErrorExpression(call.Span);
         }
 

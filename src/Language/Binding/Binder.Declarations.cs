@@ -13,6 +13,7 @@ public sealed partial class Binder
     private const int MaxDimension = 1_000_000;
 
     private readonly Dictionary<string, Symbol> symbols = new(StringComparer.Ordinal);
+    private readonly ConstantEvaluator constants = new();
 
     private BoundSystem BindDeclarations(SolverOptions options)
     {
@@ -126,6 +127,7 @@ public sealed partial class Binder
         var value = Fill(BindExpression(definition.Value, BindingContext.For(DependencyLevel.Constant, "number", entry.Name)), shape, definition.Value.Span, entry.Name);
         var symbol = new NumberSymbol(entry.Name, shape, entry.Span, value);
         symbols[entry.Name] = symbol;
+        constants.Remember(symbol);
         return symbol;
     }
 
@@ -154,7 +156,7 @@ public sealed partial class Binder
         var shape = DeclaredShape(definition.Target);
         var bound = BindExpression(definition.Value, BindingContext.For(DependencyLevel.Constant, "parameter", entry.Name));
         var value = Fill(bound, shape, definition.Value.Span, entry.Name);
-        if (shape.IsScalar && !IsPlainNumber(definition.Value) && ConstantEvaluator.Evaluate(bound) is { } evaluated)
+        if (shape.IsScalar && !IsPlainNumber(definition.Value) && constants.Evaluate(bound) is { } evaluated)
         {
             var written = source.Text.Substring(definition.Value.Span.Start, definition.Value.Span.Length);
             diagnostics.Report(DiagnosticDescriptors.ParameterExpression, definition.Value.Span, entry.Name, written, evaluated.ToString("R", CultureInfo.InvariantCulture));
@@ -194,8 +196,8 @@ public sealed partial class Binder
                 return ParameterConstraint.Positive;
             case IntervalConstraintSyntax interval:
                 var context = BindingContext.For(DependencyLevel.Constant, "the bounds of", owner);
-                var lower = ConstantEvaluator.Evaluate(BindExpression(interval.Lower, context));
-                var upper = ConstantEvaluator.Evaluate(BindExpression(interval.Upper, context));
+                var lower = constants.Evaluate(BindExpression(interval.Lower, context));
+                var upper = constants.Evaluate(BindExpression(interval.Upper, context));
                 if (lower is not { } lo || upper is not { } hi)
                 {
                     return ParameterConstraint.None;
@@ -215,7 +217,7 @@ public sealed partial class Binder
 
     private void CheckStartingValue(BoundExpression value, ParameterConstraint constraint, SourceSpan span, string owner)
     {
-        if (constraint.Kind == ParameterConstraintKind.None || ConstantEvaluator.EvaluateElements(value) is not { } values)
+        if (constraint.Kind == ParameterConstraintKind.None || constants.EvaluateElements(value) is not { } values)
         {
             return;
         }

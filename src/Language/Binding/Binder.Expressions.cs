@@ -20,7 +20,11 @@ public sealed partial class Binder
         _ => new BoundErrorExpression(syntax.Span),
     };
 
-    private static bool IsError(BoundExpression expression) => expression is BoundErrorExpression;
+    /// <summary>
+    /// True for expressions that must not be checked further: errors already reported, and the
+    /// parameters of a function body checked on its own, whose shapes only a call decides.
+    /// </summary>
+    private static bool IsError(BoundExpression expression) => expression is BoundErrorExpression or BoundFunctionParameter;
 
     private BoundExpression BindName(NameSyntax name, BindingContext context)
     {
@@ -271,7 +275,7 @@ public sealed partial class Binder
             .Any(r => !names.TryGetValue(r.Name, out var entry) || entry.Kind != NameKind.Number);
         var value = usesNonConstant
             ? null
-            : ConstantEvaluator.Evaluate(BindExpression(syntax, BindingContext.For(DependencyLevel.Constant, "an index in", context.OwnerName)));
+            : constants.Evaluate(BindExpression(syntax, BindingContext.For(DependencyLevel.Constant, "an index in", context.OwnerName)));
         if (value is not { } v || v != Math.Floor(v) || Math.Abs(v) > int.MaxValue)
         {
             var written = source.Text.Substring(syntax.Span.Start, syntax.Span.Length);

@@ -17,9 +17,15 @@ public sealed partial class Binder
         ["identity"] = Activation.Identity,
     }.ToImmutableDictionary(StringComparer.Ordinal);
 
+    /// <summary>The last initial value written for each state (`init`, `x(0)=`), as in XPPAUT; a `state z = ...` line counts only when neither is given.</summary>
+    private Dictionary<string, ExpressionSyntax> initialValuesByState = new(StringComparer.Ordinal);
+
     private ImmutableArray<StateSymbol> BindStates()
     {
         CheckInitialValueTargets();
+        initialValuesByState = initialValues
+            .GroupBy(i => i.Name.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
         var states = ImmutableArray.CreateBuilder<StateSymbol>();
         var offset = 0;
         foreach (var declaration in stateDeclarations)
@@ -51,11 +57,7 @@ public sealed partial class Binder
 
         // Later initial values win, as in XPPAUT; `learn x(0) = v` counts as one.
         var context = BindingContext.For(DependencyLevel.PerSolve, "the initial value of", name);
-        var initialSyntax = declaration.Declaration?.InitialValue;
-        foreach (var (target, value) in initialValues.Where(i => i.Name.Name == name))
-        {
-            initialSyntax = value;
-        }
+        var initialSyntax = initialValuesByState.TryGetValue(name, out var written) ? written : declaration.Declaration?.InitialValue;
 
         var learned = learnedInitialValues.LastOrDefault(l => l.Target.Name.Name == name);
         if (learned?.Value is { } learnedValue)
@@ -149,7 +151,7 @@ public sealed partial class Binder
         foreach (var state in states)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var syntax = stateDeclarations.First(s => s.Name == state.Name).Equation;
+            var syntax = stateDeclarationsByName[state.Name].Equation;
             if (syntax is null)
             {
                 continue;
@@ -236,7 +238,7 @@ public sealed partial class Binder
         var context = BindingContext.For(DependencyLevel.Constant, "network", name);
         foreach (var width in syntax.Widths)
         {
-            var value = ConstantEvaluator.Evaluate(BindExpression(width, context));
+            var value = constants.Evaluate(BindExpression(width, context));
             if (value is not { } v || v != Math.Floor(v) || v < 1 || v > MaxDimension)
             {
                 diagnostics.Report(DiagnosticDescriptors.InvalidNetDeclaration, width.Span, $"a layer width of '{name}' must be a positive whole number of at most {MaxDimension}");

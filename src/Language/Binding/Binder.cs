@@ -28,6 +28,7 @@ public sealed partial class Binder
     private readonly Dictionary<string, NameEntry> names = new(StringComparer.Ordinal);
     private readonly List<string> declarationOrder = [];
     private readonly List<StateDeclaration> stateDeclarations = [];
+    private readonly Dictionary<string, StateDeclaration> stateDeclarationsByName = new(StringComparer.Ordinal);
     private readonly List<(NameSyntax Name, ExpressionSyntax Value)> initialValues = [];
     private readonly List<LearnDeclarationSyntax> learnedInitialValues = [];
     private readonly Dictionary<string, FunctionDefinitionSyntax> functions = new(StringComparer.Ordinal);
@@ -180,7 +181,7 @@ public sealed partial class Binder
                 return;
             }
 
-            var state = stateDeclarations.First(s => s.Name == name.Name);
+            var state = stateDeclarationsByName[name.Name];
             if (state.Equation is { } first)
             {
                 diagnostics.Report(DiagnosticDescriptors.DuplicateEquation, equation.Target.Span, name.Name, first.Span.Line);
@@ -193,7 +194,7 @@ public sealed partial class Binder
 
         if (Declare(name, NameKind.State, equation))
         {
-            stateDeclarations.Add(new StateDeclaration(name.Name, name.Span) { Equation = equation });
+            AddStateDeclaration(new StateDeclaration(name.Name, name.Span) { Equation = equation });
         }
     }
 
@@ -202,7 +203,7 @@ public sealed partial class Binder
         var name = declaration.Target.Name;
         if (names.TryGetValue(name.Name, out var entry) && entry.Kind == NameKind.State)
         {
-            var state = stateDeclarations.First(s => s.Name == name.Name);
+            var state = stateDeclarationsByName[name.Name];
             if (state.Declaration is null)
             {
                 state.Declaration = declaration;
@@ -212,8 +213,14 @@ public sealed partial class Binder
 
         if (Declare(name, NameKind.State, declaration))
         {
-            stateDeclarations.Add(new StateDeclaration(name.Name, name.Span) { Declaration = declaration });
+            AddStateDeclaration(new StateDeclaration(name.Name, name.Span) { Declaration = declaration });
         }
+    }
+
+    private void AddStateDeclaration(StateDeclaration state)
+    {
+        stateDeclarations.Add(state);
+        stateDeclarationsByName[state.Name] = state;
     }
 
     private void CollectFunction(FunctionDefinitionSyntax function)

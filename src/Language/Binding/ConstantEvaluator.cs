@@ -3,13 +3,19 @@ namespace OdeDsl.Language.Binding;
 /// <summary>
 /// Evaluates constant scalar expressions (literals, numbers, arithmetic, builtins) while
 /// binding, for sizes, indices, constraint bounds and messages. Null when not constant.
+/// Each number's value is remembered when it is bound (numbers are bound in dependency
+/// order), so a long chain of numbers is never followed recursively.
 /// </summary>
-internal static class ConstantEvaluator
+internal sealed class ConstantEvaluator
 {
-    public static double? Evaluate(BoundExpression expression) => expression switch
+    private readonly Dictionary<NumberSymbol, double[]?> numbers = [];
+
+    public void Remember(NumberSymbol number) => numbers[number] = EvaluateElements(number.Value);
+
+    public double? Evaluate(BoundExpression expression) => expression switch
     {
         BoundLiteral literal => literal.Value,
-        BoundSymbolReference { Symbol: NumberSymbol number } when number.Shape.IsScalar => Evaluate(number.Value),
+        BoundSymbolReference { Symbol: NumberSymbol number } => numbers.TryGetValue(number, out var value) && value is { Length: 1 } ? value[0] : null,
         BoundUnaryExpression { Operator: BoundUnaryOperator.Negate } unary => -Evaluate(unary.Operand),
         BoundUnaryExpression { Operator: BoundUnaryOperator.Not } unary => Evaluate(unary.Operand) is { } v ? (v == 0 ? 1 : 0) : null,
         BoundBinaryExpression binary when binary.Shape.IsScalar && Evaluate(binary.Left) is { } left && Evaluate(binary.Right) is { } right =>
@@ -21,7 +27,7 @@ internal static class ConstantEvaluator
     };
 
     /// <summary>Every element of a constant value, row-major; null when any element is not constant.</summary>
-    public static double[]? EvaluateElements(BoundExpression expression)
+    public double[]? EvaluateElements(BoundExpression expression)
     {
         if (expression.Shape.IsScalar)
         {
@@ -45,7 +51,7 @@ internal static class ConstantEvaluator
             return result.ToArray();
         }
 
-        return expression is BoundSymbolReference { Symbol: NumberSymbol number } ? EvaluateElements(number.Value) : null;
+        return expression is BoundSymbolReference { Symbol: NumberSymbol number } && numbers.TryGetValue(number, out var remembered) ? remembered : null;
     }
 
     private static double? Apply(BoundBinaryOperator op, double left, double right) => op switch
@@ -66,7 +72,7 @@ internal static class ConstantEvaluator
         _ => null,
     };
 
-    private static double? Call(BoundCallExpression call)
+    private double? Call(BoundCallExpression call)
     {
         var arguments = new double[call.Arguments.Length];
         for (var i = 0; i < arguments.Length; i++)

@@ -9,6 +9,9 @@ internal sealed class FreeNames(IReadOnlyDictionary<string, FunctionDefinitionSy
     private readonly Dictionary<string, List<(string Name, SourceSpan Span)>> functionNames = new(StringComparer.Ordinal);
     private readonly HashSet<string> inProgress = new(StringComparer.Ordinal);
 
+    /// <summary>Beyond this the binder refuses the nesting anyway (ODE2030); stopping here bounds the recursion.</summary>
+    private const int MaxDepth = 64;
+
     public List<(string Name, SourceSpan Span)> Of(ExpressionSyntax expression)
     {
         var result = new List<(string, SourceSpan)>();
@@ -77,7 +80,7 @@ internal sealed class FreeNames(IReadOnlyDictionary<string, FunctionDefinitionSy
             return cached;
         }
 
-        if (!functions.TryGetValue(name, out var function) || !inProgress.Add(name))
+        if (!functions.TryGetValue(name, out var function) || inProgress.Count >= MaxDepth || !inProgress.Add(name))
         {
             return [];
         }

@@ -59,4 +59,7 @@ public static class SolverMethods
         ["backeul"] = "implicit-euler",
         ["b"] = "implicit-euler",
     }.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Methods that take fixed steps of `dt`; the others adapt the step to `tol`/`atol`.</summary>
+    public static ImmutableHashSet<string> FixedStep { get; } = ImmutableHashSet.Create("euler", "midpoint", "heun", "rk4", "implicit-euler");
 }

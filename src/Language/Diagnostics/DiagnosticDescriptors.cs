@@ -56,6 +56,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor FunctionUsedAsValue = new("ODE2025", "Function used as a value", Error, "'{0}' is a function; call it with arguments, as in {0}(x)");
     public static readonly DiagnosticDescriptor UnknownDistribution = new("ODE2028", "Unknown distribution", Error, "'{0}' is not a known observation distribution; use '~ normal' or '~ lognormal'");
     public static readonly DiagnosticDescriptor InvalidStateShape = new("ODE2029", "Invalid state shape", Error, "state '{0}' is declared as {1}; a state is a scalar or a vector");
+    public static readonly DiagnosticDescriptor FunctionNestingTooDeep = new("ODE2030", "Function calls nested too deep", Error, "calling '{0}' nests user functions more than {1} deep; call fewer functions from within functions");
     public static readonly DiagnosticDescriptor CaseOnlyDifference = new("ODE2027", "Names differ only in case", Warning, "'{0}' and '{1}' differ only in case; XPPAUT treats them as the same name");
 
     // ODE3xxx: XPPAUT features outside the ODE subset

@@ -16,7 +16,17 @@ public static class ForwardMode
     public static ImmutableArray<IrNode> Jacobian(IrBuilder ir, IReadOnlyList<IrNode> outputs, int stateCount)
     {
         var users = Users(IrSchedule.Order(outputs).Where(node => node.DependsOn(IrDependencies.State)));
-        var jacobian = new IrNode[outputs.Count * stateCount];
+        var rows = new Dictionary<IrNode, List<int>>();
+        for (var i = 0; i < outputs.Count; i++)
+        {
+            if (!rows.TryGetValue(outputs[i], out var list))
+            {
+                rows.Add(outputs[i], list = []);
+            }
+            list.Add(i);
+        }
+        var zero = ir.Zero;
+        var jacobian = Enumerable.Repeat(zero, outputs.Count * stateCount).ToArray();
         for (var j = 0; j < stateCount; j++)
         {
             var state = ir.State(j);
@@ -37,9 +47,16 @@ public static class ForwardMode
                     tangents[node] = sum;
                 }
             }
-            for (var i = 0; i < outputs.Count; i++)
+            // Only outputs downstream of z_j can have a non-zero entry in column j.
+            foreach (var entry in tangents)
             {
-                jacobian[i * stateCount + j] = tangents.TryGetValue(outputs[i], out var entry) ? entry : ir.Zero;
+                if (rows.TryGetValue(entry.Key, out var indices))
+                {
+                    foreach (var i in indices)
+                    {
+                        jacobian[i * stateCount + j] = entry.Value;
+                    }
+                }
             }
         }
         return jacobian.ToImmutableArray();

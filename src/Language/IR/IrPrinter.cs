@@ -10,6 +10,12 @@ namespace OdeDsl.Language.IR;
 /// </summary>
 public static class IrPrinter
 {
+    /// <summary>
+    /// Inline text repeats shared nodes, so a deep DAG could expand exponentially; <see cref="Format"/>
+    /// stops at this many characters (and so also bounds its recursion depth).
+    /// </summary>
+    public const int MaxInlineLength = 4000;
+
     public static string Format(IrNode node, IrNames? names = null)
     {
         var text = new StringBuilder();
@@ -44,6 +50,11 @@ public static class IrPrinter
 
     private static void Write(StringBuilder text, IrNode node, IrNames names, HashSet<IrNode>? inline)
     {
+        if (inline is null && text.Length >= MaxInlineLength)
+        {
+            if (text[text.Length - 1] != '…') text.Append('…');
+            return;
+        }
         if (inline is not null && inline.Contains(node))
         {
             text.Append('v').Append(node.Id);

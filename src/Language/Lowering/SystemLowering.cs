@@ -22,7 +22,14 @@ public static class SystemLowering
         var parameters = ImmutableArray.CreateBuilder<IrParameter>();
         var layers = ImmutableArray.CreateBuilder<IrNetLayer>();
         var values = new Dictionary<Symbol, LoweredValue>();
+        // θ holds the par/learn elements first, then each net's weights (MlpLowering's layout).
         var netOffsets = new Dictionary<NetSymbol, int>();
+        var nextNetOffset = bound.ParameterSize;
+        foreach (var net in bound.Nets)
+        {
+            netOffsets.Add(net, nextNetOffset);
+            nextNetOffset += MlpLowering.ParameterCount(net.Widths, net.HasBias);
+        }
         ExpressionLowering? expressions = null;
 
         LoweredValue Resolve(Symbol symbol)
@@ -86,7 +93,6 @@ public static class SystemLowering
         // θ, part 2: net weights, net by net.
         foreach (var net in bound.Nets)
         {
-            netOffsets.Add(net, parameters.Count);
             foreach (var weight in MlpLowering.Parameters(net.Name, net.Widths, net.HasBias))
             {
                 parameters.Add(weight);
@@ -105,7 +111,7 @@ public static class SystemLowering
             var initial = expressions.Lower(state.InitialValue);
             var rightHandSide = expressions.Lower(equation.Value);
             var line = equation.Span.Line;
-            var text = line >= 1 && line <= bound.Source.LineCount ? bound.Source.GetLineText(line).Trim() : "";
+            var text = EquationText(bound.Source, equation.Span);
             for (var i = 0; i < state.Shape.Size; i++)
             {
                 var name = ElementName(state.Name, state.Shape, i);
@@ -162,6 +168,15 @@ public static class SystemLowering
         {
             StepFunctionSpans = expressions.StepFunctionSpans.ToImmutableDictionary(),
         };
+    }
+
+    /// <summary>The equation as written (the binder's span covers the whole equation), on one line.</summary>
+    private static string EquationText(SourceText source, SourceSpan span)
+    {
+        var start = Math.Max(0, Math.Min(span.Start, source.Length));
+        var length = Math.Max(0, Math.Min(span.Length, source.Length - start));
+        var text = source.Text.Substring(start, length);
+        return string.Join(" ", text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(part => part.Trim())).Trim();
     }
 
     /// <summary>The flattened name of element i: <c>x</c>, <c>z[i]</c>, or <c>A[r,c]</c>.</summary>

@@ -84,11 +84,12 @@ internal static class IntegrationLoop
             var lastExplicitStage = tableau.Fsal ? tableau.Stages - 1 : tableau.Stages;
             for (var stage = 1; stage < lastExplicitStage; stage++)
             {
-                backend.Combine(StateRegister.StageInput, StateRegister.Current, h, method.Coefficients[stage]);
+                backend.Combine(StateRegister.StageInput, StateRegister.Current, h, method.Coefficients[stage],
+                    method.CoefficientTerms[stage]);
                 backend.Evaluate(t + method.Nodes[stage] * h, StateRegister.StageInput, stage);
             }
             nfe += lastExplicitStage - 1;
-            backend.Combine(StateRegister.Candidate, StateRegister.Current, h, method.Weights);
+            backend.Combine(StateRegister.Candidate, StateRegister.Current, h, method.Weights, method.WeightTerms);
             if (tableau.Fsal)
             {
                 backend.Evaluate(t + h, StateRegister.Candidate, tableau.Stages - 1);
@@ -102,6 +103,8 @@ internal static class IntegrationLoop
                 var error = method.ErrorEstimate!.Norm(backend, h, workspace, out worstTrajectory);
                 // A NaN error compares false with everything; the controller treats it as a rejection.
                 lastErrorNonFinite = !double.IsFinite(error);
+                if (lastErrorNonFinite)
+                    backend.DiscardStagesAfterFirst();
                 var decision = controller.Decide(error, h);
                 if (!decision.Accept)
                 {
@@ -140,7 +143,7 @@ internal static class IntegrationLoop
                     extrasReady = true;
                 }
                 dense.Weights((saveTime - t) / h, weights);
-                backend.Combine(StateRegister.Interpolated, StateRegister.Current, h, weights);
+                backend.Combine(StateRegister.Interpolated, StateRegister.Current, h, weights, method.AllTerms);
                 backend.Save(saved++, StateRegister.Interpolated);
             }
 
@@ -166,7 +169,8 @@ internal static class IntegrationLoop
         var nodes = method.DenseOutput.ExtraNodes;
         for (var extra = 0; extra < nodes.Count; extra++)
         {
-            backend.Combine(StateRegister.StageInput, StateRegister.Current, h, method.DenseOutput.ExtraCoefficients[extra]);
+            backend.Combine(StateRegister.StageInput, StateRegister.Current, h, method.DenseOutput.ExtraCoefficients[extra],
+                method.ExtraTerms[extra]);
             backend.Evaluate(t + nodes[extra] * h, StateRegister.StageInput, method.EndRegister + 1 + extra);
         }
         return nodes.Count;

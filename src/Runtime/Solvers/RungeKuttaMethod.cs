@@ -1,3 +1,4 @@
+using OdeDsl.Runtime.Solvers.Backends;
 using OdeDsl.Runtime.Solvers.ErrorEstimation;
 using OdeDsl.Runtime.Solvers.Interpolation;
 using OdeDsl.Runtime.Solvers.Tableaux;
@@ -26,7 +27,21 @@ public sealed class RungeKuttaMethod
         Weights = new double[RegisterCount];
         for (var j = 0; j < tableau.Stages; j++)
             Weights[j] = tableau.B[j];
+        CoefficientTerms = [.. Coefficients.Select(row => StageTerms.NonZero(row))];
+        WeightTerms = StageTerms.NonZero(Weights);
+        ExtraTerms = [.. DenseOutput.ExtraCoefficients.Select(row => StageTerms.NonZero(row))];
+        AllTerms = StageTerms.All(RegisterCount);
     }
+
+    // The non-zero entries of each row above and of the dense output's extra stages.
+    internal int[][] CoefficientTerms { get; }
+
+    internal int[] WeightTerms { get; }
+
+    internal int[][] ExtraTerms { get; }
+
+    /// <summary>Every stage register, for dense-output weights, which change with θ.</summary>
+    internal int[] AllTerms { get; }
 
     // Plain arrays of the tableau for the stepping loop, which indexes them on every stage.
     internal double[] Nodes { get; }

@@ -1,7 +1,7 @@
 namespace OdeDsl.Runtime.Solvers;
 
 /// <summary>A relative or absolute tolerance: one value for every state, or one per state.</summary>
-public sealed class Tolerance
+public sealed class Tolerance : IEquatable<Tolerance>
 {
     private readonly double[] _values;
 
@@ -21,6 +21,19 @@ public sealed class Tolerance
 
     /// <summary>The value for state <paramref name="index"/>.</summary>
     public double For(int index) => IsScalar ? _values[0] : _values[index];
+
+    // Value equality, so SolveOptions records with equal tolerances compare equal.
+    public bool Equals(Tolerance? other) => other is not null && _values.AsSpan().SequenceEqual(other._values);
+
+    public override bool Equals(object? obj) => Equals(obj as Tolerance);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (var value in _values)
+            hash.Add(value);
+        return hash.ToHashCode();
+    }
 
     public override string ToString() => IsScalar ? _values[0].ToString("G6") : $"[{string.Join(", ", _values)}]";
 }

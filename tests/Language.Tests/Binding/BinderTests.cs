@@ -89,6 +89,14 @@ public sealed class BinderTests
     }
 
     [Fact]
+    public void A_function_of_a_vector_is_checked_by_its_calls_not_as_a_scalar()
+    {
+        var system = Models.Bind("first(v) = v[0]\nnorm2(v) = dot(v, v)\nstate z[2] = [1, 2]\nz' = -z * norm2(z) + first(z)\n");
+
+        Assert.Equal("(((-z) * dot(z, z)) + z[0])", system.Equations[0].Value.ToString());
+    }
+
+    [Fact]
     public void Scalars_broadcast_into_vector_states_and_parameters()
     {
         var system = Models.Bind("state z[3] = 1\npar w[3] = 0.5\nz' = -w*z + 1\n");

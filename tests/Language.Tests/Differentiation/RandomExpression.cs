@@ -29,6 +29,61 @@ public sealed record RandomExpression(string Operation, double Value, int Index,
         _ => $"{Operation}({string.Join(", ", Children.Select(child => child.ToString()))})",
     };
 
+    /// <summary>
+    /// The value computed directly with System.Math, operation by operation, without the IR: the
+    /// reference for constant folding, simplification and hash-consing.
+    /// </summary>
+    public double Evaluate(double t, double[] z, double[] theta)
+    {
+        var c = Children.Select(child => child.Evaluate(t, z, theta)).ToArray();
+        static double Truth(bool value) => value ? 1 : 0;
+        double OnePlusSquare(double x) => 1 + x * x;
+        return Operation switch
+        {
+            "const" => Value,
+            "state" => z[Index],
+            "parameter" => theta[Index],
+            "time" => t,
+            "neg" => -c[0],
+            "sin" => Math.Sin(c[0]),
+            "cos" => Math.Cos(c[0]),
+            "tan" => Math.Tan(0.7 * Math.Tanh(c[0])),
+            "asin" => Math.Asin(0.9 * Math.Tanh(c[0])),
+            "acos" => Math.Acos(0.9 * Math.Tanh(c[0])),
+            "atan" => Math.Atan(c[0]),
+            "sinh" => Math.Sinh(c[0]),
+            "cosh" => Math.Cosh(c[0]),
+            "tanh" => Math.Tanh(c[0]),
+            "exp" => Math.Exp(c[0]),
+            "log" => Math.Log(Math.Abs(c[0]) + 0.5),
+            "log10" => Math.Log10(OnePlusSquare(c[0])),
+            "sqrt" => Math.Sqrt(OnePlusSquare(c[0])),
+            "abs" => Math.Abs(c[0]),
+            "sigmoid" => 1 / (1 + Math.Exp(-c[0])),
+            "relu" => Math.Max(c[0], 0),
+            "softplus" => Math.Log(1 + Math.Exp(c[0])),
+            "elu" => c[0] > 0 ? c[0] : Math.Exp(c[0]) - 1,
+            "square" => c[0] * c[0],
+            "cube" => c[0] * c[0] * c[0],
+            "pow1.5" => Math.Pow(OnePlusSquare(c[0]), 1.5),
+            "heav" => Truth(c[0] >= 0),
+            "flr" => Math.Floor(c[0]),
+            "add" => c[0] + c[1],
+            "sub" => c[0] - c[1],
+            "mul" => c[0] * c[1],
+            "div" => c[0] / (0.5 + c[1] * c[1]),
+            "atan2" => Math.Atan2(c[0], 2 + Math.Abs(c[1])),
+            "min" => Math.Min(c[0], c[1]),
+            "max" => Math.Max(c[0], c[1]),
+            "pow" => Math.Pow(OnePlusSquare(c[0]), Math.Tanh(c[1])),
+            "mod" => c[0] - (1.5 + c[1] * c[1]) * Math.Floor(c[0] / (1.5 + c[1] * c[1])),
+            "less" => Truth(c[0] < c[1]),
+            "and" => Truth(c[0] != 0 && c[1] != 0),
+            "if" => c[0] > 0.2 ? c[1] : c[2],
+            _ => throw new InvalidOperationException(Operation),
+        };
+    }
+
     public IrNode Build(IrBuilder ir)
     {
         var c = Children.Select(child => child.Build(ir)).ToArray();

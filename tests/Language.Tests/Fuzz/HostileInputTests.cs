@@ -78,7 +78,7 @@ public sealed class HostileInputTests
     [Fact]
     public void A_long_chain_of_fixed_quantities_declared_backwards_is_ordered_without_recursion()
     {
-        const int count = 20_000;
+        const int count = 5_000;
         var builder = new StringBuilder("x' = -w0\n");
         for (var i = 0; i < count - 1; i++)
         {
@@ -92,6 +92,41 @@ public sealed class HostileInputTests
         Assert.Empty(result.Diagnostics);
         Assert.Equal($"w{count - 1}", result.System!.FixedQuantities[0].Name);
         Assert.Equal("w0", result.System.FixedQuantities[count - 1].Name);
+    }
+
+    [Fact]
+    public void A_long_chain_of_numbers_evaluates_without_recursion()
+    {
+        const int count = 5_000;
+        var builder = new StringBuilder("number n0=1\n");
+        for (var i = 1; i < count; i++)
+        {
+            builder.Append($"number n{i}=n{i - 1}+1\n");
+        }
+
+        builder.Append($"state z[3]\nz' = -z*z[n{count - 1} - {count - 2}]\npar a = n{count - 1}/2\nlearn k = n{count - 1} in(0, {2 * count})\n");
+
+        var result = Compiler.Bind(builder.ToString(), "numbers.ode");
+
+        Assert.Equal(["ODE2018"], result.Diagnostics.Select(d => d.Code));
+        Assert.Contains($"(= {count / 2})", result.Diagnostics[0].Message);
+    }
+
+    [Fact]
+    public void A_long_chain_of_user_functions_is_refused_once_without_recursion()
+    {
+        const int count = 5_000;
+        var builder = new StringBuilder("x' = -f0(x)\n");
+        for (var i = 0; i < count; i++)
+        {
+            builder.Append($"f{i}(u) = f{i + 1}(u) + 1\n");
+        }
+
+        builder.Append($"f{count}(u) = u\n");
+
+        var result = Compiler.Bind(builder.ToString(), "functions.ode");
+
+        Assert.Equal(["ODE2030"], result.Diagnostics.Select(d => d.Code));
     }
 
     [Fact]

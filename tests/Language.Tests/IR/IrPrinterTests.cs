@@ -37,3 +37,24 @@ public class IrPrinterTests
         Assert.Contains($"v{outputs[1].Id} = v{shared.Id} * z[1]", listing);
     }
 }
+
+public class IrPrinterLimitTests
+{
+    [Fact]
+    public void Inline_text_of_a_deeply_shared_dag_is_cut_off()
+    {
+        // x_{k+1} = x_k * t + x_k: inline text doubles with every level; 60 levels would be 2^60 characters.
+        var ir = new IrBuilder();
+        var x = ir.State(0);
+        for (var k = 0; k < 60; k++)
+        {
+            x = ir.Add(ir.Multiply(x, ir.Time()), x);
+        }
+
+        var text = IrPrinter.Format(x);
+
+        // Past the limit only closing parentheses and operators of the open levels follow.
+        Assert.InRange(text.Length, IrPrinter.MaxInlineLength, 2 * IrPrinter.MaxInlineLength);
+        Assert.Contains("…", text);
+    }
+}

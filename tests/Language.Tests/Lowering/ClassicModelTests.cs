@@ -41,6 +41,15 @@ public class ClassicModelTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void States_carry_their_equation_line_and_text_for_comments_in_emitted_code()
+    {
+        var (system, _) = Compile("lotka_volterra.ode");
+
+        Assert.Equal((3, "x' = alpha*x - beta*x*y"), (system.System.States[0].SourceLine, system.System.States[0].SourceText));
+        Assert.Equal((4, "y' = delta*x*y - gamma*y"), (system.System.States[1].SourceLine, system.System.States[1].SourceText));
+    }
+
     [Theory]
     [MemberData(nameof(Models))]
     public void Jacobian_matches_the_hand_derived_matrix(string file)

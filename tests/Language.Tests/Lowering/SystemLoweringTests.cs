@@ -139,3 +139,35 @@ public class SystemLoweringTests
         }
     }
 }
+
+/// <summary>Nets used inside fixed quantities and twice in one model, compiled from text.</summary>
+public class NetUseTests
+{
+    [Fact]
+    public void A_net_inside_a_fixed_quantity_uses_its_own_weights()
+    {
+        const string text = "par c = 3\nstate z[2] = [1, 0]\nnet f = mlp(2, 4, 2)\nnet g = mlp(2, 3, 1, act=relu)\nh = f(z)\nz' = h - c*z + g(h)[0]\n";
+        var result = Compiler.Compile(text, "nets.ode");
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        var system = result.System!.System;
+
+        // θ = [c, f's 4·2+4+2·4+2 = 22 weights, g's 3·2+3+1·3+1 = 13 weights].
+        Assert.Equal(1 + 22 + 13, system.ParameterCount);
+        Assert.Equal("f.0.weight[0,0]", system.Parameters[1].Name);
+        Assert.Equal("g.0.weight[0,0]", system.Parameters[23].Name);
+        Assert.Equal([0, 1, 0, 1], system.NetLayers.Select(layer => layer.Layer));
+        Assert.Equal([1, 13, 23, 32], system.NetLayers.Select(layer => layer.WeightOffset));
+
+        // f by hand from θ at z = (0.5, -1), then g on f's output.
+        var theta = system.Parameters.Select(parameter => parameter.DefaultValue).ToArray();
+        double[] z = [0.5, -1];
+        var hidden = Enumerable.Range(0, 4).Select(i => Math.Tanh(theta[9 + i] + theta[1 + 2 * i] * z[0] + theta[2 + 2 * i] * z[1])).ToArray();
+        var h = Enumerable.Range(0, 2).Select(i => theta[21 + i] + Enumerable.Range(0, 4).Sum(j => theta[13 + 4 * i + j] * hidden[j])).ToArray();
+        var gHidden = Enumerable.Range(0, 3).Select(i => Math.Max(0, theta[29 + i] + theta[23 + 2 * i] * h[0] + theta[24 + 2 * i] * h[1])).ToArray();
+        var g = theta[35] + Enumerable.Range(0, 3).Sum(j => theta[32 + j] * gHidden[j]);
+
+        var derivatives = OdeDsl.Language.IR.IrEvaluator.Evaluate(system.Derivatives, new OdeDsl.Language.IR.IrPoint(0, z, theta));
+        Assert.Equal(h[0] - 3 * z[0] + g, derivatives[0], 13);
+        Assert.Equal(h[1] - 3 * z[1] + g, derivatives[1], 13);
+    }
+}

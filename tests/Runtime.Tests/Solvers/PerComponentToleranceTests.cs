@@ -38,4 +38,12 @@ public sealed class PerComponentToleranceTests
         Assert.True(looserSecond.Stats.AcceptedSteps < looseSecond.Stats.AcceptedSteps);
         Assert.Equal(Math.Exp(-3), looserSecond.State(1)[0], 2e-3);
     }
+
+    [Fact]
+    public void Options_with_equal_tolerances_are_equal()
+    {
+        Assert.Equal(new SolveOptions { Rtol = 1e-8, Atol = new[] { 1e-6, 1e-9 } },
+            new SolveOptions { Rtol = 1e-8, Atol = new[] { 1e-6, 1e-9 } });
+        Assert.NotEqual(new SolveOptions { Rtol = 1e-8 }, new SolveOptions { Rtol = 1e-9 });
+    }
 }

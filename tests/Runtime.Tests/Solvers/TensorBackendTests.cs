@@ -121,6 +121,34 @@ public sealed class TensorBackendTests
         Assert.True(Integrator.Solve<double>(system, [1.0], [-1.0], options).Succeeded);
     }
 
+    [Theory]
+    [InlineData("dopri5")]
+    [InlineData("dop853")]
+    public void Both_backends_recover_from_stages_that_leave_the_domain(string method)
+    {
+        // The first step of 8 overshoots x < 0 where f is NaN; after rejections the solve must go on
+        // as if nothing happened: a stale NaN in an unused stage must not poison later steps.
+        var system = new GuardedDecaySystem();
+        var options = new SolveOptions { Method = method, T1 = 8, FirstStep = 8, SaveAt = [0, 2, 4, 8], Rtol = 1e-8, Atol = 1e-10 };
+
+        var span = Integrator.Solve<double>(system, [1.0], [], options);
+        using var states = tensor(new double[] { 1 }, [1, 1], ScalarType.Float64);
+        using var parameters = zeros(0, ScalarType.Float64);
+        using var solution = Integrator.Solve(system, states, parameters, options);
+
+        Assert.True(span.Succeeded, span.Message);
+        Assert.True(solution.Succeeded, solution.Message);
+        Assert.True(span.Stats.RejectedSteps > 0, $"{span.Stats} {span.State(3)[0]}");
+        Assert.Equal(span.Stats, solution.Stats);
+        var values = solution.States!.data<double>().ToArray();
+        double[] times = [0, 2, 4, 8];
+        for (var k = 0; k < times.Length; k++)
+        {
+            Assert.Equal(Math.Exp(-times[k]), span.State(k)[0], 1e-7);
+            Assert.Equal(span.State(k)[0], values[k], 1e-12);
+        }
+    }
+
     [Fact]
     public void Tensor_failures_carry_the_same_messages()
     {

@@ -66,3 +66,22 @@ public sealed class RateDecaySystem : TestSystem
         return stack([-k * x, zeros_like(k)], dim: 1);
     }
 }
+
+/// <summary>
+/// <c>x' = −x</c>, but NaN wherever <c>x &lt; 0</c>: a first step that is too long overshoots into
+/// the undefined region, and the solver must back off and recover.
+/// </summary>
+public sealed class GuardedDecaySystem : TestSystem
+{
+    public override string Name => "GuardedDecay";
+
+    public override IReadOnlyList<string> StateNames => ["x"];
+
+    public override void GetInitialState(ReadOnlySpan<double> parameters, Span<double> state) => state[0] = 1;
+
+    protected override void Evaluate<T>(T t, ReadOnlySpan<T> state, ReadOnlySpan<T> parameters, Span<T> derivative) =>
+        derivative[0] = state[0] >= T.Zero ? -state[0] : T.NaN;
+
+    protected override Tensor EvaluateBatch(Tensor t, Tensor states, Tensor parameters) =>
+        where(states >= 0, -states, full_like(states, double.NaN));
+}

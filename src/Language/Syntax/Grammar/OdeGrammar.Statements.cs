@@ -173,11 +173,12 @@ internal sealed partial class OdeGrammar
 
     private IResult<ImmutableArray<StatementSyntax>> ParseParenthesizedTarget(DeclaratorSyntax target, IInput open)
     {
-        var text = open.Source.Substring(open.Position);
-        if (MapEquation.IsMatch(text))
+        var map = MapEquation.Match(open.Source.Substring(open.Position));
+        if (map.Success)
         {
-            var map = new UnsupportedStatementSyntax(UnsupportedConstruct.Map, target.Name.Name, target.Span);
-            return Result.Success(ImmutableArray.Create<StatementSyntax>(map), open);
+            var span = target.Span.Cover(Span(open.Position, open.Position + map.Length));
+            var statement = new UnsupportedStatementSyntax(UnsupportedConstruct.Map, target.Name.Name, span);
+            return Result.Success(ImmutableArray.Create<StatementSyntax>(statement), open);
         }
 
         var afterOpen = Symbol("(")(open).Remainder;
@@ -320,7 +321,7 @@ internal sealed partial class OdeGrammar
         }
 
         var end = ParseEndOfLine(value.Remainder);
-        return end.WasSuccessful ? Result.Success(value.Value, end.Remainder) : Relay<ExpressionSyntax, int>(end);
+        return end.WasSuccessful ? Result.Success(value.Value, end.Remainder) : Fail<ExpressionSyntax>(end.Remainder, "an operator or end of line");
     }
 
     /// <summary>A declared name with an optional shape `[2]`, `[2,3]` or XPPAUT range `[1..5]`.</summary>

@@ -15,19 +15,28 @@ internal interface IStepBackend
     /// <summary><c>stage[k] = f(t, input)</c>.</summary>
     void Evaluate(double t, StateRegister input, int stage);
 
-    /// <summary><c>target = origin + h·Σ_j weights[j]·stage[j]</c>, skipping zero weights.</summary>
-    void Combine(StateRegister target, StateRegister origin, double h, ReadOnlySpan<double> weights);
+    /// <summary>
+    /// <c>target = origin + h·Σ_j weights[j]·stage[j]</c> over the stages listed in <paramref name="terms"/>
+    /// (the non-zero weights, listed once per tableau row by <see cref="StageTerms"/>).
+    /// </summary>
+    void Combine(StateRegister target, StateRegister origin, double h, ReadOnlySpan<double> weights, ReadOnlySpan<int> terms);
 
     void Copy(StateRegister target, StateRegister source);
 
     /// <summary>
     /// Per trajectory, <c>Σ_i (e_i / (atol_i + rtol_i·max(|current_i|, |candidate_i|)))²</c> with
-    /// <c>e = h·Σ_j weights[j]·stage[j]</c>.
+    /// <c>e = h·Σ_j weights[j]·stage[j]</c> over the stages listed in <paramref name="terms"/>.
     /// </summary>
-    void SumScaledSquares(double h, ReadOnlySpan<double> weights, Span<double> perTrajectory);
+    void SumScaledSquares(double h, ReadOnlySpan<double> weights, ReadOnlySpan<int> terms, Span<double> perTrajectory);
 
     /// <summary>Per trajectory, <c>Σ_i (y_i / (atol_i + rtol_i·max(|current_i|, |candidate_i|)))²</c>.</summary>
     void SumScaledSquares(StateRegister register, Span<double> perTrajectory);
+
+    /// <summary>
+    /// Forgets every stage but the first after a step whose stages went non-finite, so a stale NaN
+    /// cannot reach a later combination through a zero weight (0·NaN is NaN in a matrix product).
+    /// </summary>
+    void DiscardStagesAfterFirst();
 
     /// <summary>Finds a NaN or infinite entry of a state register.</summary>
     bool TryFindNonFinite(StateRegister register, out int trajectory, out int component);

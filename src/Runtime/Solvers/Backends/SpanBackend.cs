@@ -79,29 +79,24 @@ internal sealed class SpanBackend<T> : IStepBackend where T : unmanaged, IFloati
     public void Evaluate(double t, StateRegister input, int stage) =>
         _kernel.Derivative(T.CreateTruncating(t), State(input), _parameters, Stage(stage));
 
-    public void Combine(StateRegister target, StateRegister origin, double h, ReadOnlySpan<double> weights)
+    public void Combine(StateRegister target, StateRegister origin, double h, ReadOnlySpan<double> weights,
+        ReadOnlySpan<int> terms)
     {
-        // Gather the non-zero terms once, then make one fused pass: every element is read and written once.
-        Span<T> factors = stackalloc T[weights.Length];
-        Span<int> offsets = stackalloc int[weights.Length];
-        var terms = 0;
-        for (var j = 0; j < weights.Length; j++)
-        {
-            if (weights[j] == 0)
-                continue;
-            factors[terms] = T.CreateTruncating(h * weights[j]);
-            offsets[terms++] = _stageOffsets[j];
-        }
-        factors = factors[..terms];
-        offsets = offsets[..terms];
-
         var destination = State(target);
         ReadOnlySpan<T> source = State(origin);
-        ReadOnlySpan<T> stages = _stages;
+        ref var stagesStart = ref MemoryMarshal.GetArrayDataReference(_stages);
         var i = 0;
-        // Wide batches go through SIMD registers; the scalar loop finishes the tail (and small systems).
+        // Wide batches go through SIMD registers, with the factors and offsets gathered once.
         if (Vector.IsHardwareAccelerated && destination.Length >= Vector<T>.Count)
         {
+            Span<T> factors = stackalloc T[terms.Length];
+            Span<int> offsets = stackalloc int[terms.Length];
+            for (var term = 0; term < terms.Length; term++)
+            {
+                factors[term] = T.CreateTruncating(h * weights[terms[term]]);
+                offsets[term] = _stageOffsets[terms[term]];
+            }
+            ReadOnlySpan<T> stages = _stages;
             for (; i <= destination.Length - Vector<T>.Count; i += Vector<T>.Count)
             {
                 var sum = new Vector<T>(source[i..]);
@@ -110,34 +105,33 @@ internal sealed class SpanBackend<T> : IStepBackend where T : unmanaged, IFloati
                 sum.CopyTo(destination[i..]);
             }
         }
-        // Scalar tail, and the whole of small systems: no bounds checks, the offsets come from the layout.
-        ref var stagesStart = ref MemoryMarshal.GetReference(stages);
+        // The tail, and all of a small system: straight from the weights, without bounds checks.
         for (; i < destination.Length; i++)
         {
             var sum = source[i];
-            for (var term = 0; term < factors.Length; term++)
-                sum += factors[term] * Unsafe.Add(ref stagesStart, offsets[term] + i);
+            foreach (var j in terms)
+                sum += T.CreateTruncating(h * weights[j]) * Unsafe.Add(ref stagesStart, _stageOffsets[j] + i);
             destination[i] = sum;
         }
     }
 
+    /// <summary>Nothing to do: combinations read only the stages their weights use.</summary>
+    public void DiscardStagesAfterFirst()
+    {
+    }
+
     public void Copy(StateRegister target, StateRegister source) => State(source).CopyTo(State(target));
 
-    public void SumScaledSquares(double h, ReadOnlySpan<double> weights, Span<double> perTrajectory)
+    public void SumScaledSquares(double h, ReadOnlySpan<double> weights, ReadOnlySpan<int> terms,
+        Span<double> perTrajectory)
     {
-        // Gather the non-zero weights once; most error weights have zeros.
-        Span<double> factors = stackalloc double[weights.Length];
-        Span<int> offsets = stackalloc int[weights.Length];
-        var terms = 0;
-        for (var j = 0; j < weights.Length; j++)
+        Span<double> factors = stackalloc double[terms.Length];
+        Span<int> offsets = stackalloc int[terms.Length];
+        for (var term = 0; term < terms.Length; term++)
         {
-            if (weights[j] == 0)
-                continue;
-            factors[terms] = h * weights[j];
-            offsets[terms++] = _stageOffsets[j];
+            factors[term] = h * weights[terms[term]];
+            offsets[term] = _stageOffsets[terms[term]];
         }
-        factors = factors[..terms];
-        offsets = offsets[..terms];
         if (_squares is not null)
         {
             SumScaledSquaresWide(factors, offsets, perTrajectory);

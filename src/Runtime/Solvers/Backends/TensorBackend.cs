@@ -56,16 +56,25 @@ internal sealed class TensorBackend : IStepBackend, IDisposable
         _stages[_stageRows[stage]].copy_(_kernel.Derivative(time, _states[(int)input], _parameters));
     }
 
-    public void Combine(StateRegister target, StateRegister origin, double h, ReadOnlySpan<double> weights)
+    public void Combine(StateRegister target, StateRegister origin, double h, ReadOnlySpan<double> weights,
+        ReadOnlySpan<int> terms)
     {
         using var scope = NewDisposeScope();
         var combined = addmm(_states[(int)origin].view(1, -1), WeightRow(h, weights), _stageBuffer, beta: 1, alpha: 1);
         _states[(int)target].view(1, -1).copy_(combined);
     }
 
+    public void DiscardStagesAfterFirst()
+    {
+        for (var row = 0; row < _stages.Length; row++)
+            if (row != _stageRows[0])
+                _stages[row].zero_();
+    }
+
     public void Copy(StateRegister target, StateRegister source) => _states[(int)target].copy_(_states[(int)source]);
 
-    public void SumScaledSquares(double h, ReadOnlySpan<double> weights, Span<double> perTrajectory)
+    public void SumScaledSquares(double h, ReadOnlySpan<double> weights, ReadOnlySpan<int> terms,
+        Span<double> perTrajectory)
     {
         using var scope = NewDisposeScope();
         var error = WeightRow(h, weights).matmul(_stageBuffer).view(Trajectories, StateCount);

@@ -12,6 +12,9 @@ public sealed class Dop853ErrorEstimate : ErrorEstimate
 {
     public static readonly Dop853ErrorEstimate Instance = new();
 
+    private static readonly int[] FifthOrderTerms = StageTerms.NonZero(Dop853Coefficients.Error5);
+    private static readonly int[] ThirdOrderTerms = StageTerms.NonZero(Dop853Coefficients.Error3);
+
     private Dop853ErrorEstimate()
     {
     }
@@ -23,13 +26,14 @@ public sealed class Dop853ErrorEstimate : ErrorEstimate
         var trajectories = backend.Trajectories;
         var fifth = workspace[..trajectories];
         var third = workspace.Slice(trajectories, trajectories);
-        backend.SumScaledSquares(h, Dop853Coefficients.Error5, fifth);
-        backend.SumScaledSquares(h, Dop853Coefficients.Error3, third);
+        backend.SumScaledSquares(h, Dop853Coefficients.Error5, FifthOrderTerms, fifth);
+        backend.SumScaledSquares(h, Dop853Coefficients.Error3, ThirdOrderTerms, third);
         var n = backend.StateCount;
         for (var b = 0; b < trajectories; b++)
         {
             var denominator = fifth[b] + 0.01 * third[b];
-            fifth[b] = denominator > 0 ? fifth[b] / Math.Sqrt(n * denominator) : 0;
+            // Zero only when both sums are; a NaN must stay NaN so the step is rejected, not accepted.
+            fifth[b] = denominator == 0 ? 0 : fifth[b] / Math.Sqrt(n * denominator);
         }
         return MaxOver(fifth, out worstTrajectory);
     }

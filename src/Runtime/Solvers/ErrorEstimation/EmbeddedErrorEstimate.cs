@@ -9,6 +9,7 @@ namespace OdeDsl.Runtime.Solvers.ErrorEstimation;
 public sealed class EmbeddedErrorEstimate(double[] weights, int embeddedOrder) : ErrorEstimate
 {
     private readonly double[] _weights = CheckSumsToZero(weights);
+    private readonly int[] _terms = StageTerms.NonZero(weights);
 
     /// <summary><c>b − b̂</c> over the stages.</summary>
     public IReadOnlyList<double> Weights => _weights;
@@ -20,7 +21,7 @@ public sealed class EmbeddedErrorEstimate(double[] weights, int embeddedOrder) :
     internal override double Norm(IStepBackend backend, double h, Span<double> workspace, out int worstTrajectory)
     {
         var sums = workspace[..backend.Trajectories];
-        backend.SumScaledSquares(h, _weights, sums);
+        backend.SumScaledSquares(h, _weights, _terms, sums);
         var n = backend.StateCount;
         for (var b = 0; b < sums.Length; b++)
             sums[b] = Math.Sqrt(sums[b] / n);

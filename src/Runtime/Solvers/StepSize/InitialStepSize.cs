@@ -22,7 +22,7 @@ internal static class InitialStepSize
         // Scale by |y0| alone: the candidate register mirrors the current state during the probe.
         backend.Copy(StateRegister.Candidate, StateRegister.Current);
         backend.SumScaledSquares(StateRegister.Current, stateNorms);
-        backend.SumScaledSquares(1, [1.0], derivativeNorms);
+        backend.SumScaledSquares(1, [1.0], [0], derivativeNorms);
 
         var h0 = maxStep;
         for (var b = 0; b < trajectories; b++)
@@ -35,9 +35,9 @@ internal static class InitialStepSize
         }
 
         // Explicit Euler probe: ‖f(t0 + h0, y0 + h0·f0) − f0‖ / h0 estimates ‖y″‖.
-        backend.Combine(StateRegister.StageInput, StateRegister.Current, direction * h0, [1.0]);
+        backend.Combine(StateRegister.StageInput, StateRegister.Current, direction * h0, [1.0], [0]);
         backend.Evaluate(t0 + direction * h0, StateRegister.StageInput, stage: 1);
-        backend.SumScaledSquares(1 / h0, [-1.0, 1.0], stateNorms);
+        backend.SumScaledSquares(1 / h0, [-1.0, 1.0], [0, 1], stateNorms);
 
         var h = 100 * h0;
         for (var b = 0; b < trajectories; b++)
