@@ -12,8 +12,9 @@ internal static class IntegrationLoop
 {
     private const double MachineEpsilon = 2.220446049250313e-16;
 
+    /// <param name="observer">Sees every accepted step (gradients record steps through it); <c>null</c> for plain solves.</param>
     public static SolveOutcome Run(IStepBackend backend, RungeKuttaMethod method, SolveOptions options,
-        ReadOnlySpan<double> saveTimes, IReadOnlyList<string> stateNames)
+        ReadOnlySpan<double> saveTimes, IReadOnlyList<string> stateNames, IStepObserver? observer = null)
     {
         var tableau = method.Tableau;
         var dense = method.DenseOutput;
@@ -144,6 +145,13 @@ internal static class IntegrationLoop
                 dense.Weights((saveTime - t) / h, weights);
                 backend.Combine(StateRegister.Interpolated, StateRegister.Current, h, weights, method.AllTerms);
                 backend.Save(saved++, StateRegister.Interpolated);
+            }
+
+            if (observer is not null)
+            {
+                if (!extrasReady && observer.NeedsExtraStages)
+                    nfe += EvaluateExtraStages(backend, method, t, h);
+                observer.Accepted(t, h);
             }
 
             // ── Advance ─────────────────────────────────────────────────────────────────────────

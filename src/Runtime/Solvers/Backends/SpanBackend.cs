@@ -236,9 +236,11 @@ internal sealed class SpanBackend<T> : IStepBackend where T : unmanaged, IFloati
 
     public void Save(int index, StateRegister source) => State(source).CopyTo(_saved.AsSpan(index * _size, _size));
 
-    private Span<T> State(StateRegister register) => _states.AsSpan(_stateOffsets[(int)register], _size);
+    /// <summary>A state register's <c>[B, n]</c> values, for step observers and for restarting a solve from new values.</summary>
+    public Span<T> State(StateRegister register) => _states.AsSpan(_stateOffsets[(int)register], _size);
 
-    private Span<T> Stage(int stage) => _stages.AsSpan(_stageOffsets[stage], _size);
+    /// <summary>A stage register's <c>[B, n]</c> values (logical numbering, after swaps).</summary>
+    public Span<T> Stage(int stage) => _stages.AsSpan(_stageOffsets[stage], _size);
 
     private double Scale(Span<T> current, Span<T> candidate, int index, int component)
     {

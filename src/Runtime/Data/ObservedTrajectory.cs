@@ -1,0 +1,55 @@
+namespace OdeDsl.Runtime.Data;
+
+/// <summary>
+/// The rows of one trajectory, sorted by strictly increasing time. <see cref="Values"/> is <c>[T, m]</c>
+/// row-major over the table's observed quantities, with <see cref="double.NaN"/> for missing cells.
+/// </summary>
+public sealed class ObservedTrajectory
+{
+    private readonly double[][] _inputTimes;
+    private readonly double[][] _inputValues;
+
+    internal ObservedTrajectory(string id, double[] times, double[] values, int observedCount,
+        double[][] inputTimes, double[][] inputValues)
+    {
+        Id = id;
+        Times = times;
+        Values = values;
+        ObservedCount = observedCount;
+        _inputTimes = inputTimes;
+        _inputValues = inputValues;
+    }
+
+    /// <summary>The trajectory id from the trajectory column (empty when the table has one trajectory).</summary>
+    public string Id { get; }
+
+    public IReadOnlyList<double> Times { get; }
+
+    /// <summary><c>[T, m]</c> row-major; NaN marks a missing value.</summary>
+    public IReadOnlyList<double> Values { get; }
+
+    public int ObservedCount { get; }
+
+    /// <summary>The value of observed quantity <paramref name="quantity"/> at row <paramref name="row"/> (NaN when missing).</summary>
+    public double Value(int row, int quantity) => Values[row * ObservedCount + quantity];
+
+    /// <summary>Whether input <paramref name="input"/> has a single value in this trajectory (e.g. a subject's dose).</summary>
+    public bool IsConstantInput(int input) => _inputValues[input].Distinct().Count() == 1;
+
+    /// <summary>
+    /// Input <paramref name="input"/> at time <paramref name="t"/>: linear between the rows that give it, and
+    /// held constant before the first and after the last such row.
+    /// </summary>
+    public double Input(int input, double t)
+    {
+        var times = _inputTimes[input];
+        var values = _inputValues[input];
+        if (t <= times[0]) return values[0];
+        if (t >= times[^1]) return values[^1];
+        var upper = Array.BinarySearch(times, t);
+        if (upper >= 0) return values[upper];
+        upper = ~upper;
+        var weight = (t - times[upper - 1]) / (times[upper] - times[upper - 1]);
+        return values[upper - 1] + weight * (values[upper] - values[upper - 1]);
+    }
+}

@@ -1,0 +1,92 @@
+using OdeDsl.Runtime.Data;
+using OdeDsl.Runtime.Systems;
+
+namespace OdeDsl.Runtime.Fitting;
+
+/// <summary>
+/// The fitting loss (docs/fitting.md): the mean, over every observed and non-missing data value, of the
+/// squared residual <c>r = y_model − y_data</c> for <c>~ normal</c> observations and
+/// <c>r = log y_model − log y_data</c> for <c>~ lognormal</c> ones. Each table column is matched to the
+/// model output of the same name (the table's <see cref="ObservationTable.Observed"/> names).
+/// </summary>
+public sealed class ObservationLoss
+{
+    private readonly int[] _outputIndex;
+    private readonly bool[] _logarithmic;
+
+    /// <exception cref="DataError">A column names no observation of the model, or lognormal data are not positive.</exception>
+    public ObservationLoss(IOdeOutputs outputs, ObservationTable table)
+    {
+        var observations = Enumerable.Range(0, outputs.OutputNames.Count)
+            .Where(i => outputs.OutputKinds[i] != OdeOutputKind.Aux)
+            .ToDictionary(i => outputs.OutputNames[i], StringComparer.Ordinal);
+        _outputIndex = new int[table.Observed.Count];
+        _logarithmic = new bool[table.Observed.Count];
+        for (var j = 0; j < table.Observed.Count; j++)
+        {
+            if (!observations.TryGetValue(table.Observed[j], out var index))
+            {
+                var known = observations.Count == 0 ? "the model declares no 'observe' outputs" : "its observations are " + string.Join(", ", observations.Keys);
+                throw new DataError(table.File, null, table.Observed[j], $"the model has no observation '{table.Observed[j]}'; {known}");
+            }
+            _outputIndex[j] = index;
+            _logarithmic[j] = outputs.OutputKinds[index] == OdeOutputKind.LogNormalObservation;
+        }
+        OutputCount = outputs.OutputNames.Count;
+        Count = table.ObservedValueCount;
+        if (Count == 0)
+            throw new DataError(table.File, null, null, "the table has no observed values: every observed cell is empty");
+        CheckPositive(table);
+    }
+
+    /// <summary>How many model outputs there are (<c>m</c>, the width of the output rows this loss reads).</summary>
+    public int OutputCount { get; }
+
+    /// <summary><c>N</c>, the number of observed non-missing values: the loss is a sum of squares divided by <c>N</c>.</summary>
+    public int Count { get; }
+
+    /// <summary>
+    /// One trajectory's share of the loss, given the model outputs at its data times (<c>[T, m]</c>);
+    /// adds <c>∂L/∂outputs</c> to <paramref name="outputCotangent"/> (<c>[T, m]</c>).
+    /// </summary>
+    public double Accumulate(ObservedTrajectory trajectory, ReadOnlySpan<double> outputs, Span<double> outputCotangent)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < trajectory.Times.Count; i++)
+        {
+            for (var j = 0; j < _outputIndex.Length; j++)
+            {
+                var data = trajectory.Value(i, j);
+                if (double.IsNaN(data)) continue;
+                var position = i * OutputCount + _outputIndex[j];
+                var model = outputs[position];
+                var residual = _logarithmic[j] ? Math.Log(model) - Math.Log(data) : model - data;
+                sum += residual * residual;
+                // d(r²/N)/dy = 2r/N, with dr/dy = 1/y for logarithms.
+                var slope = 2 * residual / Count;
+                outputCotangent[position] += _logarithmic[j] ? slope / model : slope;
+            }
+        }
+        return sum / Count;
+    }
+
+    private void CheckPositive(ObservationTable table)
+    {
+        foreach (var trajectory in table.Trajectories)
+        {
+            for (var i = 0; i < trajectory.Times.Count; i++)
+            {
+                for (var j = 0; j < _outputIndex.Length; j++)
+                {
+                    var data = trajectory.Value(i, j);
+                    if (_logarithmic[j] && data <= 0)
+                    {
+                        var which = trajectory.Id.Length == 0 ? "" : $" of trajectory '{trajectory.Id}'";
+                        throw new DataError(table.File, null, table.Observed[j],
+                            $"'{table.Observed[j]}' is a lognormal observation, so its data must be positive, but it is {data} at t = {trajectory.Times[i]}{which}; leave the cell empty or use '~ normal'");
+                    }
+                }
+            }
+        }
+    }
+}

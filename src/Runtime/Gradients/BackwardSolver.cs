@@ -1,0 +1,59 @@
+using OdeDsl.Runtime.Solvers;
+using OdeDsl.Runtime.Solvers.Backends;
+using OdeDsl.Runtime.Systems;
+
+namespace OdeDsl.Runtime.Gradients;
+
+/// <summary>
+/// Runs the one integration loop backwards over a segment for an adjoint kernel, reusing one backend for every
+/// segment of a gradient so the backward pass allocates per gradient, not per observation.
+/// </summary>
+internal sealed class BackwardSolver
+{
+    private readonly GradientProblem _problem;
+    private readonly SpanBackend<double> _backend;
+    private readonly double[] _saveTime = new double[1];
+    private readonly IReadOnlyList<string> _names;
+
+    public BackwardSolver(GradientProblem problem, IOdeKernel<double> kernel, int width, Tolerance rtol, Tolerance atol,
+        IReadOnlyList<string> names)
+    {
+        _problem = problem;
+        Width = width;
+        _names = names;
+        _backend = new SpanBackend<double>(kernel, new double[problem.Trajectories * width], problem.Parameters, width,
+            problem.Method.RegisterCount, rtol, atol, saveCount: 1);
+    }
+
+    public int Width { get; }
+
+    public int Evaluations { get; private set; }
+
+    public int Steps { get; private set; }
+
+    /// <summary>Integrates <paramref name="state"/> (<c>[B, width]</c>) from <paramref name="from"/> to <paramref name="to"/> in place.</summary>
+    public SolveOutcome Run(double[] state, double from, double to)
+    {
+        state.CopyTo(_backend.State(StateRegister.Current));
+        _saveTime[0] = to;
+        var options = _problem.Solve with { T0 = from, T1 = to, SaveAt = null, FirstStep = null };
+        var outcome = IntegrationLoop.Run(_backend, _problem.Method, options, _saveTime, _names);
+        Evaluations += outcome.Stats.FunctionEvaluations;
+        Steps += outcome.Stats.AcceptedSteps + outcome.Stats.RejectedSteps;
+        if (outcome.Status == SolveStatus.Success)
+            _backend.Saved.AsSpan(0, state.Length).CopyTo(state);
+        return outcome;
+    }
+
+    /// <summary>Names of an augmented state's components for error messages: <c>z</c>, then <c>a(z)</c>, <c>a(θ)</c>, <c>a(t)</c>.</summary>
+    public static IReadOnlyList<string> Names(IReadOnlyList<string> stateNames, int parameterCount, bool withStates)
+    {
+        var names = new List<string>();
+        if (withStates)
+            names.AddRange(stateNames);
+        names.AddRange(stateNames.Select(name => $"adjoint of {name}"));
+        names.AddRange(Enumerable.Range(0, parameterCount).Select(j => $"adjoint of parameter {j}"));
+        names.Add("adjoint of t");
+        return names;
+    }
+}

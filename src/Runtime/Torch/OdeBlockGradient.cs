@@ -1,0 +1,18 @@
+namespace OdeDsl.Runtime.Torch;
+
+/// <summary>How an <see cref="OdeBlock"/> computes gradients.</summary>
+public enum OdeBlockGradient
+{
+    /// <summary>
+    /// Adjoint backsolve (Chen et al. 2018, Alg. 2) in a custom autograd function: the forward solve keeps
+    /// no tape, the backward pass integrates <c>[z, a, a_θ]</c> back in time with VJPs from
+    /// <c>torch.autograd.grad</c>. Memory does not grow with the number of steps.
+    /// </summary>
+    Adjoint,
+
+    /// <summary>
+    /// Backpropagation through a fixed-step Runge–Kutta solve recorded on the autograd tape: the exact
+    /// gradient of the discretised solution; memory grows with the number of steps.
+    /// </summary>
+    Backpropagation,
+}
