@@ -35,7 +35,7 @@ public sealed partial class Binder
         {
             var entry = names[name];
             var syntax = (QuantityDefinitionSyntax)entry.Syntax!;
-            var value = BindExpression(syntax.Value, BindingContext.For(DependencyLevel.PerSolve, "derived parameter", name));
+            var value = BindDeclaredValue(syntax, BindingContext.For(DependencyLevel.PerSolve, "derived parameter", name));
             var symbol = new DerivedSymbol(name, value.Shape, entry.Span, value);
             symbols[name] = symbol;
             derived.Add(symbol);
@@ -48,7 +48,7 @@ public sealed partial class Binder
         {
             var entry = names[name];
             var syntax = (QuantityDefinitionSyntax)entry.Syntax!;
-            var value = BindExpression(syntax.Value, BindingContext.For(DependencyLevel.PerStep, "fixed quantity", name));
+            var value = BindDeclaredValue(syntax, BindingContext.For(DependencyLevel.PerStep, "fixed quantity", name));
             var symbol = new FixedSymbol(name, value.Shape, entry.Span, value);
             symbols[name] = symbol;
             fixedQuantities.Add(symbol);
@@ -63,6 +63,13 @@ public sealed partial class Binder
         return new BoundSystem(
             systemName, source, states, equations, parameters, numbers.ToImmutable(), derived.ToImmutable(), fixedQuantities.ToImmutable(),
             auxiliaries, observations, nets, inputs, options);
+    }
+
+    /// <summary>The value of `w = ...`, `!w = ...` or `aux w = ...`; a declared shape (`w[3] = 0`) is filled or checked.</summary>
+    private BoundExpression BindDeclaredValue(QuantityDefinitionSyntax syntax, BindingContext context)
+    {
+        var value = BindExpression(syntax.Value, context);
+        return syntax.Target.Dimensions.IsEmpty ? value : Fill(value, DeclaredShape(syntax.Target), syntax.Value.Span, syntax.Target.Name.Name);
     }
 
     /// <summary>Numbers, derived and fixed quantities in dependency order; cycles are reported here, once.</summary>

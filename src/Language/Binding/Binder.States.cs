@@ -177,7 +177,7 @@ public sealed partial class Binder
         {
             var entry = names[name];
             var syntax = (QuantityDefinitionSyntax)entry.Syntax!;
-            var value = BindExpression(syntax.Value, BindingContext.For(DependencyLevel.PerStep, "aux output", name));
+            var value = BindDeclaredValue(syntax, BindingContext.For(DependencyLevel.PerStep, "aux output", name));
             auxiliaries.Add(new AuxiliarySymbol(name, value.Shape, entry.Span, value));
         }
 

@@ -97,6 +97,15 @@ public sealed class BinderTests
     }
 
     [Fact]
+    public void Fixed_quantities_may_declare_their_shape()
+    {
+        var system = Models.Bind("state z[2]\nw[2] = 1\nz' = -w*z\n");
+
+        Assert.Equal("[1, 1]", system.FixedQuantities[0].Value.ToString());
+        Assert.Equal("ODE2007", Models.SingleError("state z[2]\nw[3] = z\nz' = -z\n").Code);
+    }
+
+    [Fact]
     public void Scalars_broadcast_into_vector_states_and_parameters()
     {
         var system = Models.Bind("state z[3] = 1\npar w[3] = 0.5\nz' = -w*z + 1\n");
