@@ -26,7 +26,10 @@ internal sealed record SimulationSettings(SolveOptions Options, IReadOnlyList<(s
 
         var t0 = arguments.T0 ?? FromFile("t0", 0);
         if (arguments.T1 is not null && arguments.Total is not null) return (null, "give either --t1 or --total, not both");
-        var t1 = arguments.T1 ?? t0 + (arguments.Total ?? FromFile("total", DefaultTotal));
+        // With --saveat and no end time, the run ends at the last requested time rather than at t0 + total.
+        var t1 = arguments.T1
+            ?? (arguments.Total is null && arguments.SaveAt is { Count: > 0 } requested ? requested[requested.Count - 1] : (double?)null)
+            ?? t0 + (arguments.Total ?? FromFile("total", DefaultTotal));
         if (!(t1 != t0) || double.IsNaN(t1) || double.IsInfinity(t1)) return (null, $"the end time {Format(t1)} must differ from the start time {Format(t0)}");
         var dt = arguments.Dt ?? FromFile("dt", DefaultDt);
         if (!(dt > 0)) return (null, $"the step dt must be positive, not {Format(dt)}");
@@ -37,11 +40,11 @@ internal sealed record SimulationSettings(SolveOptions Options, IReadOnlyList<(s
         {
             return (null, $"unknown method '{methodName}'; use one of {string.Join(", ", Methods.Names)} or an XPPAUT name such as rungekutta, 5dp, 83dp");
         }
-        if (!Methods.TryGet(runtimeName, out _))
+        if (!Methods.TryGet(runtimeName, out var runtimeMethod))
         {
             return (null, $"method '{methodName}' maps to '{runtimeName}', which this runtime does not provide yet; use one of {string.Join(", ", Methods.Names)}");
         }
-        var isFixedStep = SolverMethods.FixedStep.Contains(runtimeName);
+        var isFixedStep = !runtimeMethod.IsAdaptive;
 
         IReadOnlyList<double> saveAt;
         if (arguments.SaveAt is not null)

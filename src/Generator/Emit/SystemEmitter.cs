@@ -61,6 +61,10 @@ public static class SystemEmitter
         writer.Line();
         tensor.EmitJacobian();
         writer.Line();
+        tensor.EmitOutputs();
+        writer.Line();
+        tensor.EmitOutputVjp();
+        writer.Line();
         EmitHelpers(spec, writer);
         writer.Close();
 

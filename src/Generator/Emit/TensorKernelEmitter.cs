@@ -43,6 +43,27 @@ public sealed class TensorKernelEmitter
         writer.Close();
     }
 
+    public void EmitOutputs()
+    {
+        writer.Line("/// <inheritdoc />");
+        writer.Open($"public {Tensor} Outputs({Tensor} t, {Tensor} states, {Tensor} parameters)");
+        var columns = EmitBody(spec.OutputValues, null);
+        writer.Line($"return scope.MoveToOuter({Stack(columns(OutputTarget.Value, spec.Outputs.Count))});");
+        writer.Close();
+    }
+
+    public void EmitOutputVjp()
+    {
+        writer.Line("/// <inheritdoc />");
+        writer.Open($"public ({Tensor} State, {Tensor} Parameters, {Tensor} Time) OutputVjp({Tensor} t, {Tensor} states, {Tensor} parameters, {Tensor} cotangent)");
+        var columns = EmitBody(spec.OutputVjp, index => "a_" + GeneratedNames.Identifier(spec.Outputs[index].Name));
+        writer.Line($"var stateCotangent = {Stack(columns(OutputTarget.StateCotangent, spec.States.Count))};");
+        writer.Line($"var parameterCotangent = {Stack(columns(OutputTarget.ParameterCotangent, spec.Parameters.Count))};");
+        writer.Line($"var timeCotangent = {columns(OutputTarget.TimeCotangent, 1)[0]};");
+        writer.Line("return (scope.MoveToOuter(stateCotangent), scope.MoveToOuter(parameterCotangent), scope.MoveToOuter(timeCotangent));");
+        writer.Close();
+    }
+
     public void EmitJacobian()
     {
         writer.Line("/// <inheritdoc />");

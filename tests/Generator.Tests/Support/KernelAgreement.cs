@@ -48,6 +48,7 @@ internal static class KernelAgreement
         }
 
         AssertOutputsAgree(reference, (IOdeOutputs)generated, t, states, parameters, random, batch);
+        AssertTensorOutputsAgree((IOdeOutputs)generated, generated.StateCount, generated.ParameterCount, t, states, parameters, random, batch);
         AssertTensorsAgree(generated, t, states, parameters, cotangent, batch, derivative, jacobian, stateCotangent, parameterCotangent, timeCotangent);
     }
 
@@ -78,6 +79,28 @@ internal static class KernelAgreement
         }
     }
 
+    private static void AssertTensorOutputsAgree(IOdeOutputs generated, int n, int p, double t, double[] states, double[] parameters, Random random, int batch)
+    {
+        var m = generated.OutputNames.Count;
+        var cotangent = Enumerable.Range(0, batch * m).Select(_ => random.NextDouble() - 0.5).ToArray();
+        var outputs = new double[batch * m];
+        generated.Outputs(t, states, parameters, outputs);
+        var (stateCotangent, parameterCotangent, timeCotangent) = (new double[batch * n], new double[batch * p], new double[batch]);
+        generated.OutputVjp(t, states, parameters, cotangent, stateCotangent, parameterCotangent, timeCotangent);
+
+        using var scope = NewDisposeScope();
+        var statesTensor = tensor(states, new long[] { batch, n }, ScalarType.Float64);
+        var parametersTensor = tensor(parameters, ScalarType.Float64);
+        var time = tensor(t, ScalarType.Float64);
+        var tensorOutputs = generated.Outputs(time, statesTensor, parametersTensor);
+        Assert.Equal(new long[] { batch, m }, tensorOutputs.shape);
+        AssertClose(outputs, tensorOutputs.Values(), "tensor outputs", -1);
+        var (state, parameter, timeResult) = generated.OutputVjp(time, statesTensor, parametersTensor, tensor(cotangent, new long[] { batch, m }, ScalarType.Float64));
+        AssertClose(stateCotangent, state.Values(), "tensor output state cotangent", -1);
+        AssertClose(parameterCotangent, parameter.Values(), "tensor output parameter cotangent", -1);
+        AssertClose(timeCotangent, timeResult.Values(), "tensor output time cotangent", -1);
+    }
+
     private static void AssertTensorsAgree(IOdeSystem generated, double t, double[] states, double[] parameters, double[] cotangent, int batch,
                                            double[] derivative, double[] jacobian, double[] stateCotangent, double[] parameterCotangent, double[] timeCotangent)
     {
@@ -87,12 +110,12 @@ internal static class KernelAgreement
         var parametersTensor = tensor(parameters, ScalarType.Float64);
         var cotangentTensor = tensor(cotangent, new long[] { batch, n }, ScalarType.Float64);
         var time = tensor(t, ScalarType.Float64);
-        AssertClose(derivative, generated.Derivative(time, statesTensor, parametersTensor).data<double>().ToArray(), "tensor derivative", -1);
-        AssertClose(jacobian, generated.Jacobian(time, statesTensor, parametersTensor).data<double>().ToArray(), "tensor jacobian", -1);
+        AssertClose(derivative, generated.Derivative(time, statesTensor, parametersTensor).Values(), "tensor derivative", -1);
+        AssertClose(jacobian, generated.Jacobian(time, statesTensor, parametersTensor).Values(), "tensor jacobian", -1);
         var (state, parameter, timeResult) = generated.Vjp(time, statesTensor, parametersTensor, cotangentTensor);
-        AssertClose(stateCotangent, state.data<double>().ToArray(), "tensor state cotangent", -1);
-        AssertClose(parameterCotangent, parameter.contiguous().data<double>().ToArray(), "tensor parameter cotangent", -1);
-        AssertClose(timeCotangent, timeResult.contiguous().data<double>().ToArray(), "tensor time cotangent", -1);
+        AssertClose(stateCotangent, state.Values(), "tensor state cotangent", -1);
+        AssertClose(parameterCotangent, parameter.Values(), "tensor parameter cotangent", -1);
+        AssertClose(timeCotangent, timeResult.Values(), "tensor time cotangent", -1);
     }
 
     public static void AssertClose(IReadOnlyList<double> expected, IEnumerable<double> actual, string what, int trajectory)
@@ -107,4 +130,10 @@ internal static class KernelAgreement
                 $"{what}[{i}] of trajectory {trajectory}: expected {expected[i]:R}, got {values[i]:R}");
         }
     }
+}
+
+internal static class TensorValues
+{
+    /// <summary>The elements in row-major order (TorchSharp's accessor throws on an empty tensor, e.g. [B, 0] for a system without outputs).</summary>
+    public static double[] Values(this Tensor tensor) => tensor.numel() == 0 ? [] : tensor.contiguous().data<double>().ToArray();
 }
