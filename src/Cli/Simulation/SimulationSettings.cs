@@ -2,6 +2,7 @@ using System.Globalization;
 using OdeDsl.Generator.Model;
 using OdeDsl.Language.Binding;
 using OdeDsl.Runtime.Solvers;
+using OdeDsl.Runtime.Solvers.Stiff;
 
 namespace OdeDsl.Cli.Simulation;
 
@@ -35,11 +36,11 @@ internal sealed record SimulationSettings(SolveOptions Options, IReadOnlyList<(s
         var methodName = arguments.Method ?? (file.TryGetValue("meth", out var fileMethod) ? fileMethod : DefaultMethod);
         if (!SolverMethods.ByName.TryGetValue(methodName, out var runtimeName))
         {
-            return (null, $"unknown method '{methodName}'; use one of {string.Join(", ", Methods.Names)} or an XPPAUT name such as rungekutta, 5dp, 83dp");
+            return (null, $"unknown method '{methodName}'; use one of {string.Join(", ", Methods.Names.Concat(StiffMethods.Names))} or an XPPAUT name such as rungekutta, 5dp, 83dp, stiff, cvode");
         }
-        if (!Methods.TryGet(runtimeName, out _))
+        if (!Methods.IsKnown(runtimeName))
         {
-            return (null, $"method '{methodName}' maps to '{runtimeName}', which this runtime does not provide yet; use one of {string.Join(", ", Methods.Names)}");
+            return (null, $"method '{methodName}' maps to '{runtimeName}', which this runtime does not provide yet; use one of {string.Join(", ", Methods.Names.Concat(StiffMethods.Names))}");
         }
         var isFixedStep = SolverMethods.FixedStep.Contains(runtimeName);
 
