@@ -10,7 +10,8 @@ namespace OdeDsl.Benchmarks.Stiff;
 /// The stiff solvers' work–precision table on the four IVP test set problems: correct significant
 /// digits at the final time (worst component, against the published reference) versus rtol, with
 /// wall time, function evaluations, Jacobians and LU factorisations; DOP853 alongside where it
-/// finishes within <see cref="MaxSteps"/>. Run with <c>dotnet run -c Release -- stiff-table [png path]</c>;
+/// finishes within <see cref="MaxSteps"/>. The plot uses function evaluations, not time, as the work:
+/// they do not vary between runs on a shared machine. Run with <c>dotnet run -c Release -- stiff-table [png path]</c>;
 /// prints a Markdown table for bench/README.md. Single runs, not BenchmarkDotNet statistics: the
 /// times show magnitudes, not small differences.
 /// </summary>
@@ -27,7 +28,7 @@ public static class StiffWorkPrecision
         var invariant = CultureInfo.InvariantCulture;
         Console.WriteLine("| problem | method | rtol | digits | time (ms) | nfe | steps (rejected) | Jacobians | LUs |");
         Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        var series = new List<(string Problem, string Method, List<(double Time, double Digits)> Points)>();
+        var series = new List<(string Problem, string Method, List<(double Work, double Digits)> Points)>();
         foreach (var create in ReferenceProblem.All)
         {
             foreach (var method in MethodNames)
@@ -51,7 +52,7 @@ public static class StiffWorkPrecision
                         continue;
                     }
                     var digits = problem.CorrectDigits(solution.State(solution.SavedCount - 1));
-                    points.Add((milliseconds, digits));
+                    points.Add((stats.FunctionEvaluations, digits));
                     Console.WriteLine(string.Create(invariant,
                         $"| {problem} | {method} | {rtolText} | {digits:F1} | {milliseconds:F1} | {stats.FunctionEvaluations} | {stats.AcceptedSteps} ({stats.RejectedSteps}) | {stats.JacobianEvaluations} | {stats.LuFactorizations} |"));
                 }
@@ -62,7 +63,7 @@ public static class StiffWorkPrecision
             SavePlot(plotPath, series);
     }
 
-    private static void SavePlot(string path, List<(string Problem, string Method, List<(double Time, double Digits)> Points)> series)
+    private static void SavePlot(string path, List<(string Problem, string Method, List<(double Work, double Digits)> Points)> series)
     {
         var problems = series.Select(s => s.Problem).Distinct().ToArray();
         var multiplot = new Multiplot();
@@ -75,13 +76,13 @@ public static class StiffWorkPrecision
             {
                 if (points.Count == 0)
                     continue;
-                var line = plot.Add.ScatterLine(points.Select(x => Math.Log10(Math.Max(x.Time, 1e-3))).ToArray(),
+                var line = plot.Add.ScatterLine(points.Select(x => Math.Log10(x.Work)).ToArray(),
                     points.Select(x => x.Digits).ToArray(), colors[Array.IndexOf(MethodNames, method)]);
                 line.LegendText = method;
                 line.MarkerSize = 6;
             }
             plot.Title(problems[p]);
-            plot.XLabel("log10 time (ms)");
+            plot.XLabel("log10 function evaluations");
             plot.YLabel("correct digits");
             plot.ShowLegend(Alignment.LowerRight);
         }
