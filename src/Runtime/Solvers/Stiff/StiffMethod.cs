@@ -41,8 +41,9 @@ public sealed class StiffMethod
         new(tableau.Name, tableau.Order, tableau.ControllerOrder is not null,
             (run, states) => OneStepLoop.Run(run, new EsdirkScheme(run.Problem, tableau), states));
 
-    internal static StiffMethod BackwardDifferentiation(string name) =>
-        new(name, BdfCoefficients.MaxOrder, isAdaptive: true, BdfSolver.Run, takesFixedSteps: false);
+    internal static StiffMethod BackwardDifferentiation(string name, int highestOrder = BdfCoefficients.MaxOrder) =>
+        new(name, highestOrder, isAdaptive: true, (run, states) => BdfSolver.Run(run, states, highestOrder),
+            takesFixedSteps: false);
 
     internal static StiffMethod Switching(string name, Func<StiffRun, double[], SolveOutcome> run) =>
         new(name, 4, isAdaptive: true, run, takesFixedSteps: false);
