@@ -104,6 +104,12 @@ public sealed class StiffFailureTests
         Assert.Equal(SolveStatus.InvalidOptions, floats.Status);
         Assert.Contains("double precision", floats.Message);
 
+        using var states = TorchSharp.torch.zeros(1, 3, TorchSharp.torch.float64);
+        using var parameters = TorchSharp.torch.zeros(0, TorchSharp.torch.float64);
+        using var tensors = Integrator.Solve(new RobertsonSystem(), states, parameters, new SolveOptions { Method = "bdf" });
+        Assert.Equal(SolveStatus.InvalidOptions, tensors.Status);
+        Assert.Contains("CPU span backend", tensors.Message);
+
         var unknown = Integrator.Solve(new RobertsonSystem(), new SolveOptions { Method = "radau" });
         Assert.Contains("rodas4", unknown.Message);
     }
