@@ -2,6 +2,7 @@ using System.Globalization;
 using OdeDsl.Generator.Model;
 using OdeDsl.Language.Binding;
 using OdeDsl.Runtime.Solvers;
+using OdeDsl.Runtime.Solvers.Stiff;
 
 namespace OdeDsl.Cli.Simulation;
 
@@ -38,13 +39,21 @@ internal sealed record SimulationSettings(SolveOptions Options, IReadOnlyList<(s
         var methodName = arguments.Method ?? (file.TryGetValue("meth", out var fileMethod) ? fileMethod : DefaultMethod);
         if (!SolverMethods.ByName.TryGetValue(methodName, out var runtimeName))
         {
-            return (null, $"unknown method '{methodName}'; use one of {string.Join(", ", Methods.Names)} or an XPPAUT name such as rungekutta, 5dp, 83dp");
+            return (null, $"unknown method '{methodName}'; use one of {string.Join(", ", Methods.Names.Concat(StiffMethods.Names))} or an XPPAUT name such as rungekutta, 5dp, 83dp, stiff, cvode");
         }
-        if (!Methods.TryGet(runtimeName, out var runtimeMethod))
+        bool isFixedStep;
+        if (Methods.TryGet(runtimeName, out var explicitMethod))
         {
-            return (null, $"method '{methodName}' maps to '{runtimeName}', which this runtime does not provide yet; use one of {string.Join(", ", Methods.Names)}");
+            isFixedStep = !explicitMethod.IsAdaptive;
         }
-        var isFixedStep = !runtimeMethod.IsAdaptive;
+        else if (StiffMethods.TryGet(runtimeName, out var stiffMethod))
+        {
+            isFixedStep = stiffMethod.TakesFixedSteps;
+        }
+        else
+        {
+            return (null, $"method '{methodName}' maps to '{runtimeName}', which this runtime does not provide yet; use one of {string.Join(", ", Methods.Names.Concat(StiffMethods.Names))}");
+        }
 
         IReadOnlyList<double> saveAt;
         if (arguments.SaveAt is not null)

@@ -5,13 +5,13 @@ namespace OdeDsl.Language.Binding;
 /// <summary>
 /// `meth` values: the runtime's own method names, and XPPAUT's methods and abbreviations mapped
 /// to the closest runtime method (documented in docs/language.md). Stiff XPPAUT methods map to
-/// stiff runtime names (`rosenbrock23`, `bdf`, `implicit-euler`) that the runtime may add later.
+/// the runtime's stiff methods: Rosenbrock `rodas4`, Gear/CVODE `bdf`, backward Euler `implicit-euler`.
 /// </summary>
 public static class SolverMethods
 {
     /// <summary>The runtime's method names.</summary>
     public static ImmutableArray<string> RuntimeNames { get; } =
-        ["euler", "midpoint", "heun", "rk4", "bosh3", "dopri5", "tsit5", "dop853", "rosenbrock23", "implicit-euler", "bdf"];
+        ["euler", "midpoint", "heun", "rk4", "bosh3", "dopri5", "tsit5", "dop853", "rodas4", "trbdf2", "bdf", "implicit-euler", "auto"];
 
     /// <summary>Every accepted `meth` spelling (case-insensitive, as in XPPAUT) and its runtime method.</summary>
     public static ImmutableDictionary<string, string> ByName { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -25,9 +25,11 @@ public static class SolverMethods
         ["dopri5"] = "dopri5",
         ["tsit5"] = "tsit5",
         ["dop853"] = "dop853",
-        ["rosenbrock23"] = "rosenbrock23",
-        ["implicit-euler"] = "implicit-euler",
+        ["rodas4"] = "rodas4",
+        ["trbdf2"] = "trbdf2",
         ["bdf"] = "bdf",
+        ["implicit-euler"] = "implicit-euler",
+        ["auto"] = "auto",
 
         // XPPAUT's methods and their usual abbreviations.
         ["e"] = "euler",
@@ -47,13 +49,14 @@ public static class SolverMethods
         ["dp83"] = "dop853",
         ["ymp"] = "rk4",
         ["y"] = "rk4",
-        ["gear"] = "rosenbrock23",
-        ["g"] = "rosenbrock23",
-        ["stiff"] = "rosenbrock23",
-        ["s"] = "rosenbrock23",
-        ["2rb"] = "rosenbrock23",
-        ["rb2"] = "rosenbrock23",
-        ["rosen"] = "rosenbrock23",
+        ["gear"] = "bdf",
+        ["g"] = "bdf",
+        ["stiff"] = "rodas4",
+        ["s"] = "rodas4",
+        ["2rb"] = "rodas4",
+        ["rb2"] = "rodas4",
+        ["rb23"] = "rodas4",
+        ["rosen"] = "rodas4",
         ["cvode"] = "bdf",
         ["c"] = "bdf",
         ["backeul"] = "implicit-euler",

@@ -46,7 +46,7 @@ internal static class SolveMessages
         $"method '{method}' runs on the CPU span backend only; solve with double spans, or pick an explicit method for tensors";
 
     public static string StiffNoFixedStep(string method) =>
-        $"method '{method}' chooses its own steps and orders; remove Dt, or use implicit-euler for fixed steps";
+        $"method '{method}' chooses its own steps and orders; remove Dt, or use rodas4, trbdf2 or implicit-euler for fixed steps";
 
     public static string MaxStepsExceeded(int maxSteps, double t, double t1) =>
         $"maximum number of steps ({maxSteps}) exceeded at t={Time(t)} before reaching t1={Number(t1)}; " +

@@ -78,7 +78,7 @@ public sealed class SolveFailureTests
         { new() { Atol = -1e-6 }, "Atol must be positive and finite, but is -1E-06" },
         { new() { Atol = double.NaN }, "Atol must be positive and finite, but is NaN" },
         { new() { Rtol = new[] { 1e-6, 1e-6 } }, "Rtol has 2 entries, but the system needs 1" },
-        { new() { Method = "rk45" }, "unknown method 'rk45'; valid methods are euler, midpoint, heun, rk4, bosh3, dopri5, tsit5, dop853." },
+        { new() { Method = "rk45" }, "unknown method 'rk45'; valid methods are euler, midpoint, heun, rk4, bosh3, dopri5, tsit5, dop853 and the stiff rodas4, trbdf2, implicit-euler, bdf, auto." },
         { new() { Method = "rk4" }, "method 'rk4' takes fixed steps; set Dt (the step size)" },
         { new() { Dt = 0 }, "Dt must be positive and finite, but is 0" },
         { new() { FirstStep = -0.1 }, "FirstStep must be positive and finite, but is -0.1" },
@@ -144,7 +144,7 @@ public sealed class SolveFailureTests
     {
         var exception = Assert.Throws<ArgumentException>(() => Methods.Get("rk45"));
 
-        Assert.StartsWith("unknown method 'rk45'; valid methods are euler, midpoint, heun, rk4, bosh3, dopri5, tsit5, dop853.",
+        Assert.StartsWith("unknown method 'rk45'; valid methods are euler, midpoint, heun, rk4, bosh3, dopri5, tsit5, dop853 and the stiff rodas4, trbdf2, implicit-euler, bdf, auto.",
             exception.Message);
         Assert.Same(Methods.DormandPrince54, Methods.Get("DOPRI5"));
     }

@@ -20,6 +20,11 @@ public abstract class StiffTestSystem : IOdeSystem
 
     public int JacobianCalls { get; private set; }
 
+    // StateNames builds a new list per call; the kernels must not allocate.
+    private int? _stateCount;
+
+    private int StateCount => _stateCount ??= StateNames.Count;
+
     public virtual void GetDefaultParameters(Span<double> parameters)
     {
     }
@@ -34,7 +39,7 @@ public abstract class StiffTestSystem : IOdeSystem
     void IOdeKernel<double>.Derivative(double t, ReadOnlySpan<double> states, ReadOnlySpan<double> parameters,
         Span<double> derivatives)
     {
-        var n = StateNames.Count;
+        var n = StateCount;
         for (var offset = 0; offset < states.Length; offset += n)
             Evaluate(t, states.Slice(offset, n), derivatives.Slice(offset, n));
     }
@@ -45,7 +50,7 @@ public abstract class StiffTestSystem : IOdeSystem
         if (!ProvidesJacobian)
             throw new NotSupportedException($"{Name} provides no Jacobian.");
         JacobianCalls++;
-        var n = StateNames.Count;
+        var n = StateCount;
         jacobian.Clear();
         for (var b = 0; b < states.Length / n; b++)
             EvaluateJacobian(t, states.Slice(b * n, n), jacobian.Slice(b * n * n, n * n));

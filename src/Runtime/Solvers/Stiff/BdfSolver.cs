@@ -14,7 +14,10 @@ internal static class BdfSolver
     private const double MinFactor = 0.2;
     private const double MaxFactor = 10;
 
-    public static SolveOutcome Run(StiffRun run, double[] initialStates)
+    public static SolveOutcome Run(StiffRun run, double[] initialStates) => Run(run, initialStates, MaxOrder);
+
+    /// <param name="highestOrder">Caps the order (1–5); order tests fit one formula at a time.</param>
+    public static SolveOutcome Run(StiffRun run, double[] initialStates, int highestOrder)
     {
         var problem = run.Problem;
         var options = run.Options;
@@ -161,7 +164,7 @@ internal static class BdfSolver
 
             // Change order (by at most one) and step together, once the last k + 1 steps were equal.
             var lower = order > 1 ? ScaledNorm(problem, BdfCoefficients.ErrorConstant[order - 1], differences[order], current, localError) : double.PositiveInfinity;
-            var higher = order < MaxOrder ? ScaledNorm(problem, BdfCoefficients.ErrorConstant[order + 1], differences[order + 2], current, localError) : double.PositiveInfinity;
+            var higher = order < highestOrder ? ScaledNorm(problem, BdfCoefficients.ErrorConstant[order + 1], differences[order + 2], current, localError) : double.PositiveInfinity;
             Span<double> factors =
             [
                 Factor(lower, order),

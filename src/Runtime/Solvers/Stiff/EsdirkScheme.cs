@@ -71,6 +71,9 @@ internal sealed class EsdirkScheme : IOneStepScheme
             error.Clear();
             for (var j = 0; j < _tableau.Stages; j++)
                 AddScaled(error, h * weights[j], _stages[j]);
+            // Filter the estimate through (I − hγJ)⁻¹ (Shampine; Hairer & Wanner II, IV.8): without it, the
+            // stiff components' large but harmless stage differences force tiny steps on stiff problems.
+            _matrix.Solve(error);
         }
         return StepAttempt.Computed;
     }

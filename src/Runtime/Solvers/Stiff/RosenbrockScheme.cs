@@ -36,6 +36,9 @@ internal sealed class RosenbrockScheme : IOneStepScheme
 
     public bool HoldsSmallGrowth => false;
 
+    /// <summary>The largest row-sum norm <c>‖J‖∞</c> over the batch of the last Jacobian, an upper bound of its spectral radius.</summary>
+    public double JacobianNorm { get; private set; }
+
     public StepAttempt TryStep(double t, double h, ReadOnlySpan<double> current, ReadOnlySpan<double> derivative,
         Span<double> candidate, Span<double> error)
     {
@@ -43,6 +46,7 @@ internal sealed class RosenbrockScheme : IOneStepScheme
         {
             _problem.Jacobians.Evaluate(t, current, derivative, _jacobian);
             _problem.Jacobians.TimeDerivative(t, current, derivative, _timeDerivative);
+            JacobianNorm = RowSumNorm(_jacobian, _problem.StateCount);
             _matrix.Invalidate();
             _jacobianCurrent = true;
         }
@@ -86,6 +90,19 @@ internal sealed class RosenbrockScheme : IOneStepScheme
     }
 
     public void Accepted() => _jacobianCurrent = false;
+
+    private static double RowSumNorm(ReadOnlySpan<double> jacobian, int n)
+    {
+        var largest = 0.0;
+        for (var row = 0; row < jacobian.Length / n; row++)
+        {
+            var sum = 0.0;
+            for (var column = 0; column < n; column++)
+                sum += Math.Abs(jacobian[row * n + column]);
+            largest = Math.Max(largest, sum);
+        }
+        return largest;
+    }
 
     private static void AddScaled(Span<double> target, double factor, ReadOnlySpan<double> source)
     {

@@ -11,7 +11,7 @@ internal static class StiffIntegrator
         var n = system.StateCount;
         var problem = SolveOptionsValidation.ValidateCommon(options, n, 2.220446049250313e-16, method.Name,
             method.IsAdaptive, out var saveTimes);
-        if (problem is null && options.Dt is not null && method.IsAdaptive)
+        if (problem is null && options.Dt is not null && !method.TakesFixedSteps)
             problem = SolveMessages.StiffNoFixedStep(method.Name);
         if (problem is not null)
             return ([], 0, saveTimes, SolveOutcome.Invalid(problem));

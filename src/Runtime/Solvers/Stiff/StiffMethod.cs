@@ -9,11 +9,13 @@ public sealed class StiffMethod
 {
     private readonly Func<StiffRun, double[], SolveOutcome> _run;
 
-    private StiffMethod(string name, int order, bool isAdaptive, Func<StiffRun, double[], SolveOutcome> run)
+    private StiffMethod(string name, int order, bool isAdaptive, Func<StiffRun, double[], SolveOutcome> run,
+        bool takesFixedSteps = true)
     {
         Name = name;
         Order = order;
         IsAdaptive = isAdaptive;
+        TakesFixedSteps = takesFixedSteps;
         _run = run;
     }
 
@@ -26,6 +28,9 @@ public sealed class StiffMethod
     /// <summary>False for implicit Euler, which needs <see cref="SolveOptions.Dt"/>.</summary>
     public bool IsAdaptive { get; }
 
+    /// <summary>Whether <see cref="SolveOptions.Dt"/> may fix the step (one-step methods; not BDF).</summary>
+    public bool TakesFixedSteps { get; }
+
     internal SolveOutcome Run(StiffRun run, double[] initialStates) => _run(run, initialStates);
 
     internal static StiffMethod Rosenbrock(RosenbrockTableau tableau) =>
@@ -36,11 +41,12 @@ public sealed class StiffMethod
         new(tableau.Name, tableau.Order, tableau.ControllerOrder is not null,
             (run, states) => OneStepLoop.Run(run, new EsdirkScheme(run.Problem, tableau), states));
 
-    internal static StiffMethod BackwardDifferentiation(string name) =>
-        new(name, BdfCoefficients.MaxOrder, isAdaptive: true, BdfSolver.Run);
+    internal static StiffMethod BackwardDifferentiation(string name, int highestOrder = BdfCoefficients.MaxOrder) =>
+        new(name, highestOrder, isAdaptive: true, (run, states) => BdfSolver.Run(run, states, highestOrder),
+            takesFixedSteps: false);
 
     internal static StiffMethod Switching(string name, Func<StiffRun, double[], SolveOutcome> run) =>
-        new(name, 4, isAdaptive: true, run);
+        new(name, 4, isAdaptive: true, run, takesFixedSteps: false);
 
     public override string ToString() => Name;
 }

@@ -17,7 +17,13 @@ public static class StiffMethods
     /// <summary>Variable-order BDF 1–5 (as CVODE and LSODE): cheapest per step for tight tolerances and larger systems.</summary>
     public static readonly StiffMethod Bdf = StiffMethod.BackwardDifferentiation("bdf");
 
-    public static IReadOnlyList<StiffMethod> All { get; } = [Rodas4, TrBdf2, ImplicitEuler, Bdf];
+    /// <summary>
+    /// Automatic stiffness detection (LSODA-like, opt-in): Dormand–Prince 5(4) while non-stiff, Rodas4 while stiff.
+    /// </summary>
+    public static readonly StiffMethod Auto = StiffMethod.Switching("auto",
+        (run, states) => OneStepLoop.Run(run, new SwitchingScheme(run.Problem), states));
+
+    public static IReadOnlyList<StiffMethod> All { get; } = [Rodas4, TrBdf2, ImplicitEuler, Bdf, Auto];
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(m => m.Name)];
 
