@@ -4,18 +4,19 @@ using OdeDsl.Cli.Commands;
 namespace OdeDsl.Cli;
 
 /// <summary>
-/// The <c>odedsl</c> command line: <c>check</c>, <c>emit</c> and <c>simulate</c>. Every failure is one
+/// The <c>odedsl</c> command line: <c>check</c>, <c>emit</c>, <c>simulate</c> and <c>gradient</c>. Every failure is one
 /// clear line on stderr and an exit code from <see cref="ExitCodes"/>, never a stack trace.
 /// </summary>
 public static class CliApplication
 {
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("OdeDsl: compile .ode models into fused ODE kernels, check them, and simulate them.")
+        var root = new RootCommand("OdeDsl: compile .ode models into fused ODE kernels, check them, simulate them, and differentiate fitting losses.")
         {
             CheckCommand.Create(output),
             EmitCommand.Create(output, error),
             SimulateCommand.Create(output, error),
+            GradientCommand.Create(output, error),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

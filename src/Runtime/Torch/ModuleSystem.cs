@@ -9,13 +9,13 @@ namespace OdeDsl.Runtime.Torch;
 /// Base of the systems the ODE block hands to <see cref="Solvers.Integrator"/>: tensor kernels only, no
 /// parameters of their own (the module holds them), and CPU kernels that say why they are absent.
 /// </summary>
-internal abstract class ModuleSystem(int stateCount) : IOdeSystem
+internal abstract class ModuleSystem(int stateCount, int parameterCount = 0) : IOdeSystem
 {
     public string Name => "OdeBlock";
 
     public IReadOnlyList<string> StateNames { get; } = [.. Enumerable.Range(0, stateCount).Select(i => $"z[{i}]")];
 
-    public IReadOnlyList<string> ParameterNames => [];
+    public IReadOnlyList<string> ParameterNames { get; } = [.. Enumerable.Range(0, parameterCount).Select(k => $"θ[{k}]")];
 
     public void GetDefaultParameters(Span<double> parameters)
     {

@@ -35,9 +35,9 @@ public sealed class ModuleTensorKernel : ITensorKernel
     }
 
     /// <summary>
-    /// The interface's form: <c>aᵀ∂f/∂θ</c> as <c>[B, p]</c>. One backward pass gives only the batch total
-    /// (splitting it per trajectory would cost <c>B</c> passes), so row 0 holds the total and the other rows
-    /// are zero: sums over the batch, which is how shared parameters are reduced, are exact.
+    /// The interface's form: <c>aᵀ∂f/∂θ</c> as <c>[B, p]</c> and <c>aᵀ∂f/∂t</c> as <c>[B]</c>. One backward pass gives
+    /// only batch totals (splitting them per trajectory would cost <c>B</c> passes), so row 0 holds the totals and
+    /// the other rows are zero: sums over the batch, which is how shared parameters are reduced, are exact.
     /// </summary>
     public (Tensor State, Tensor Parameters, Tensor Time) Vjp(Tensor t, Tensor states, Tensor parameters, Tensor cotangent)
     {
@@ -46,7 +46,10 @@ public sealed class ModuleTensorKernel : ITensorKernel
         var perTrajectory = zeros([states.shape[0], ParameterCount], states.dtype, states.device);
         perTrajectory[0].copy_(total);
         total.Dispose();
-        return (state, perTrajectory, time.expand(states.shape[0]).clone());
+        var timePerTrajectory = zeros(states.shape[0], states.dtype, states.device);
+        timePerTrajectory[0] = time;
+        time.Dispose();
+        return (state, perTrajectory, timePerTrajectory);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using OdeDsl.Runtime.Gradients;
 using OdeDsl.Runtime.Solvers;
 using static TorchSharp.torch;
 
@@ -19,6 +20,9 @@ internal sealed class OdeBlockFunction : autograd.MultiTensorFunction<OdeBlockFu
     {
         /// <summary>The solution at the last save time, set by forward: where the backward solve starts.</summary>
         public Tensor? Final { get; set; }
+
+        /// <summary>The initial states, set by forward: where the runtime's gradient methods start.</summary>
+        public Tensor? Initial { get; set; }
     }
 
     public override List<Tensor> forward(autograd.AutogradContext ctx, params object[] vars)
@@ -30,6 +34,7 @@ internal sealed class OdeBlockFunction : autograd.MultiTensorFunction<OdeBlockFu
             zeros(0, z0.dtype, z0.device), options.Forward(options.T0, options.T1, options.SaveTimes));
         var states = solution.States!.detach().clone();
         context.Final = states[^1].clone();
+        context.Initial = z0.detach().clone();
         ctx.save_data(ContextKey, context);
         return [states];
     }
@@ -41,6 +46,8 @@ internal sealed class OdeBlockFunction : autograd.MultiTensorFunction<OdeBlockFu
         var kernel = context.Kernel;
         var incoming = gradOutputs[0];
         var final = context.Final!;
+        if (options.Gradient is OdeBlockGradient.CheckpointedAdjoint or OdeBlockGradient.DiscreteAdjoint)
+            return RuntimeGradient(context, incoming);
         var (trajectories, n) = ((int)final.shape[0], (int)final.shape[1]);
         var stateValues = trajectories * n;
         var system = new AdjointModuleSystem(kernel, trajectories, n);
@@ -70,6 +77,36 @@ internal sealed class OdeBlockFunction : autograd.MultiTensorFunction<OdeBlockFu
         {
             var size = (int)parameter.numel();
             gradients.Add(row[offset..(offset + size)].view(parameter.shape).clone());
+            offset += size;
+        }
+        return gradients;
+    }
+
+    /// <summary>The runtime's checkpointed or discrete adjoint through <see cref="ParameterizedModuleSystem"/>.</summary>
+    private static List<Tensor> RuntimeGradient(Context context, Tensor incoming)
+    {
+        var (kernel, options) = (context.Kernel, context.Options);
+        var z0 = context.Initial!;
+        var theta = kernel.Parameters.Count == 0
+            ? zeros(0, ScalarType.Float64)
+            : cat([.. kernel.Parameters.Select(p => p.detach().flatten().to(ScalarType.Float64))]);
+        var gradientOptions = new GradientOptions
+        {
+            Method = options.Gradient == OdeBlockGradient.DiscreteAdjoint ? GradientMethod.Discrete : GradientMethod.Checkpoint,
+            Solve = options.Forward(options.T0, options.T1, options.SaveTimes) with { ThrowOnFailure = false },
+            BackwardRtol = options.AdjointRtol,
+            BackwardAtol = options.AdjointAtol,
+        };
+        using var result = Gradient.Compute(new ParameterizedModuleSystem(kernel, (int)z0.shape[1]), z0.to(ScalarType.Float64),
+            theta, gradientOptions, new IncomingGradientLoss(incoming));
+        if (!result.Succeeded)
+            throw new SolveException(result.Status, result.Message);
+        var gradients = new List<Tensor> { null!, result.InitialStates.to(z0.dtype).clone() };
+        var offset = 0;
+        foreach (var parameter in kernel.Parameters)
+        {
+            var size = (int)parameter.numel();
+            gradients.Add(result.Parameters[offset..(offset + size)].view(parameter.shape).to(parameter.dtype).clone());
             offset += size;
         }
         return gradients;

@@ -11,6 +11,19 @@ public enum OdeBlockGradient
     Adjoint,
 
     /// <summary>
+    /// The runtime's checkpointed (interpolating) adjoint (<see cref="Gradients.GradientMethod.Checkpoint"/>) on the
+    /// module's dynamics through <see cref="ModuleTensorKernel"/>: accurate where the backward <c>z</c> solve is
+    /// unstable. Its forward pass re-solves (in float64) inside the backward call.
+    /// </summary>
+    CheckpointedAdjoint,
+
+    /// <summary>
+    /// The runtime's discrete adjoint (<see cref="Gradients.GradientMethod.Discrete"/>) on the module's dynamics: the
+    /// exact gradient of the adaptive discretised solve, through each stage's VJP; memory grows with the steps.
+    /// </summary>
+    DiscreteAdjoint,
+
+    /// <summary>
     /// Backpropagation through a fixed-step Runge–Kutta solve recorded on the autograd tape: the exact
     /// gradient of the discretised solution; memory grows with the number of steps.
     /// </summary>

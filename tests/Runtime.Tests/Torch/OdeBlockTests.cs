@@ -88,6 +88,15 @@ public sealed class OdeBlockTests
         AssertGradientsMatchFiniteDifferences(options, options with { Rtol = 1e-12, Atol = 1e-12 }, tolerance: 1e-6);
     }
 
+    [Theory]
+    [InlineData(OdeBlockGradient.CheckpointedAdjoint)]
+    [InlineData(OdeBlockGradient.DiscreteAdjoint)]
+    public void Runtime_gradient_methods_through_the_autograd_kernel_match_finite_differences(OdeBlockGradient method)
+    {
+        var options = new OdeBlockOptions { SaveAt = SaveTimes, T1 = 1.5, Rtol = 1e-10, Atol = 1e-10, Gradient = method };
+        AssertGradientsMatchFiniteDifferences(options, options with { Rtol = 1e-12, Atol = 1e-12 }, tolerance: 1e-6);
+    }
+
     [Fact]
     public void Backpropagation_gradients_equal_finite_differences_of_the_same_fixed_step_solve()
     {
