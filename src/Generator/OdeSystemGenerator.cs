@@ -36,13 +36,37 @@ public sealed class OdeSystemGenerator : IIncrementalGenerator
             compiled.Select(static (compilation, _) => compilation.Diagnostics).WithTrackingName(TrackingNames.ModelDiagnostics),
             Descriptors.Report);
 
+        // Which file owns each system name (the first path in ordinal order), so that a second model
+        // with the same name is a clear ODE5003 instead of a clash of generated files. Only names and
+        // paths are compared, so editing an equation leaves this step cached.
+        var owners = compiled
+            .Where(static compilation => !compilation.HasErrors)
+            .Select(static (compilation, _) => compilation.Spec!.Name + "\n" + compilation.Path)
+            .Collect()
+            .Select(static (names, _) => names.OrderBy(name => name, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.SystemOwners);
+
         var sources = compiled
-            .Select(static (compilation, _) => compilation.HasErrors ? null : compilation.Spec)
-            .Where(static spec => spec is not null)
+            .Where(static compilation => !compilation.HasErrors)
             .Combine(rootNamespace)
-            .Select(static (pair, _) => (Spec: pair.Left!, Target: TypeTarget.ForModelFile(pair.Right, pair.Left!.Name)))
+            .Combine(owners)
+            .Select(static (input, _) => (
+                Spec: input.Left.Left.Spec!,
+                Path: input.Left.Left.Path,
+                Target: TypeTarget.ForModelFile(input.Left.Right, input.Left.Left.Spec!.Name),
+                Owner: input.Right.First(owner => owner.StartsWith(input.Left.Left.Spec!.Name + "\n", StringComparison.Ordinal)).Split('\n')[1]))
             .WithTrackingName(TrackingNames.ModelSource);
-        context.RegisterSourceOutput(sources, static (context, source) => AddSource(context, source.Spec, source.Target));
+        context.RegisterSourceOutput(sources, static (context, source) =>
+        {
+            if (source.Owner == source.Path)
+            {
+                AddSource(context, source.Spec, source.Target);
+                return;
+            }
+            context.ReportDiagnostic(Descriptors.ToDiagnostic(Descriptors.Info(
+                Descriptors.DuplicateSystem, source.Path,
+                $"'{source.Owner}' already defines the system '{source.Spec.Name}'; give one of them a different 'system' name")));
+        });
 
         var attributed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
@@ -74,15 +98,6 @@ public sealed class OdeSystemGenerator : IIncrementalGenerator
             context.ReportDiagnostic(Descriptors.ToDiagnostic(Descriptors.Info(Descriptors.InternalError, spec.SourceFileName, exception.GetType().Name + ": " + exception.Message)));
             return;
         }
-        try
-        {
-            context.AddSource(file.HintName, file.Text);
-        }
-        catch (ArgumentException)
-        {
-            context.ReportDiagnostic(Descriptors.ToDiagnostic(Descriptors.Info(
-                Descriptors.DuplicateSystem, spec.SourceFileName,
-                $"another model already defines the system '{spec.Name}'; give one of them a different 'system' name")));
-        }
+        context.AddSource(file.HintName, file.Text);
     }
 }

@@ -7,6 +7,7 @@ public static class TrackingNames
     public const string ReadModel = nameof(ReadModel);
     public const string CompileModel = nameof(CompileModel);
     public const string ModelDiagnostics = nameof(ModelDiagnostics);
+    public const string SystemOwners = nameof(SystemOwners);
     public const string ModelSource = nameof(ModelSource);
     public const string ReadAttributedSystem = nameof(ReadAttributedSystem);
     public const string CompileAttributedSystem = nameof(CompileAttributedSystem);

@@ -18,7 +18,21 @@ public static class AttributedSystemReader
 {
     public const string AttributeName = "OdeDsl.Runtime.Modeling.OdeSystemAttribute";
 
+    /// <summary>Reads the class; a bug while reading becomes ODE5999 on the class, never an exception in the compiler.</summary>
     public static AttributedSystem Read(ClassDeclarationSyntax declaration, string? systemName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ReadClass(declaration, systemName, cancellationToken);
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            var failure = Info(Descriptors.InternalError, declaration, exception.GetType().Name + ": " + exception.Message);
+            return new AttributedSystem(Target(declaration), declaration.SyntaxTree.FilePath, "", EquatableArray<LineSpan>.Empty, EquatableArray.Create(failure));
+        }
+    }
+
+    private static AttributedSystem ReadClass(ClassDeclarationSyntax declaration, string? systemName, CancellationToken cancellationToken)
     {
         var tree = declaration.SyntaxTree;
         var path = tree.FilePath;

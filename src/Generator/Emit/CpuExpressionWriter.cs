@@ -52,7 +52,7 @@ public sealed class CpuExpressionWriter
         UnaryExpression { Operator: UnaryOperator.Negate } unary => ("-" + Write(unary.Operand, Primary), Unary),
         UnaryExpression { Operator: UnaryOperator.Not } or BinaryExpression { Operator: >= BinaryOperator.Less } =>
             ("(" + Condition(expression) + " ? " + type.One + " : " + type.Zero + ")", Primary),
-        BinaryExpression { Operator: BinaryOperator.Power } power => (Power(power.Left, power.Right), Primary),
+        BinaryExpression { Operator: BinaryOperator.Power } power => Power(power.Left, power.Right),
         BinaryExpression binary => Arithmetic(binary),
         CallExpression call => (Call(call), Primary),
         ConditionalExpression conditional =>
@@ -104,12 +104,15 @@ public sealed class CpuExpressionWriter
         return (Write(comparison.Left, Relational + 1) + " " + symbol + " " + Write(comparison.Right, Relational + 1), precedence);
     }
 
-    private string Power(SpecExpression @base, SpecExpression exponent)
+    private (string, int) Power(SpecExpression @base, SpecExpression exponent)
     {
-        // Small integer powers of a plain value are products: exact and far cheaper than Pow.
-        if (exponent is Constant { Value: 2.0 } && IsPlain(@base)) return "(" + Write(@base, Primary) + " * " + Write(@base, Primary) + ")";
-        if (exponent is Constant { Value: 3.0 } && IsPlain(@base)) return "(" + Write(@base, Primary) + " * " + Write(@base, Primary) + " * " + Write(@base, Primary) + ")";
-        return type.Math + ".Pow(" + Write(@base) + ", " + Write(exponent) + ")";
+        // Small integer powers of a plain value are products: exact to an ulp and far cheaper than Pow.
+        if (exponent is Constant { Value: 2.0 or 3.0 } power && IsPlain(@base))
+        {
+            var factor = Write(@base, Primary);
+            return (power.Value == 2.0 ? factor + " * " + factor : factor + " * " + factor + " * " + factor, Multiplicative);
+        }
+        return (type.Math + ".Pow(" + Write(@base) + ", " + Write(exponent) + ")", Primary);
     }
 
     private static bool IsPlain(SpecExpression expression) =>

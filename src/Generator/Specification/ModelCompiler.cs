@@ -18,15 +18,16 @@ public static class ModelCompiler
     {
         if (file.Text is null)
         {
-            return Failed(Descriptors.Info(Descriptors.UnreadableFile, file.Path, $"cannot read '{file.Path}'"));
+            return Failed(file.Path, Descriptors.Info(Descriptors.UnreadableFile, file.Path, $"cannot read '{file.Path}'"));
         }
         try
         {
             var compiled = Compiler.Compile(file.Text, file.Path, cancellationToken);
             var diagnostics = compiled.Diagnostics.Select(ToInfo).ToEquatableArray();
-            if (compiled.HasErrors || compiled.System is null) return new ModelCompilation(null, diagnostics);
-            var spec = SpecBuilder.Build(compiled.System, System.IO.Path.GetFileName(file.Path));
-            return new ModelCompilation(spec, diagnostics);
+            if (compiled.HasErrors || compiled.System is null) return new ModelCompilation(file.Path, null, diagnostics);
+            var lines = file.Text.Split('\n').Select(line => line.TrimEnd('\r')).ToList();
+            var spec = SpecBuilder.Build(compiled.System, System.IO.Path.GetFileName(file.Path), lines);
+            return new ModelCompilation(file.Path, spec, diagnostics);
         }
         catch (System.OperationCanceledException)
         {
@@ -34,11 +35,11 @@ public static class ModelCompiler
         }
         catch (UnsupportedModelException unsupported)
         {
-            return Failed(Descriptors.Info(Descriptors.UnsupportedInGeneratedCode, file.Path, unsupported.Message));
+            return Failed(file.Path, Descriptors.Info(Descriptors.UnsupportedInGeneratedCode, file.Path, unsupported.Message));
         }
         catch (System.Exception exception)
         {
-            return Failed(Descriptors.Info(Descriptors.InternalError, file.Path, exception.GetType().Name + ": " + exception.Message));
+            return Failed(file.Path, Descriptors.Info(Descriptors.InternalError, file.Path, exception.GetType().Name + ": " + exception.Message));
         }
     }
 
@@ -48,7 +49,7 @@ public static class ModelCompiler
     /// </summary>
     public static ModelCompilation CompileAttributed(AttributedSystem system, CancellationToken cancellationToken = default)
     {
-        if (system.Diagnostics.Any(d => d.IsError)) return new ModelCompilation(null, system.Diagnostics);
+        if (system.Diagnostics.Any(d => d.IsError)) return new ModelCompilation(system.Path, null, system.Diagnostics);
         var compilation = Compile(new ModelFile(system.Path, system.ModelText), cancellationToken);
         var byLine = system.LineSpans.GroupBy(s => s.ModelLine).ToDictionary(g => g.Key, g => g.First());
         var fallback = system.LineSpans.FirstOrDefault();
@@ -63,11 +64,11 @@ public static class ModelCompiler
                     EndLine = span.EndLine, EndColumn = span.EndColumn,
                 };
         });
-        return new ModelCompilation(compilation.Spec, system.Diagnostics.Concat(remapped).ToEquatableArray());
+        return new ModelCompilation(system.Path, compilation.Spec, system.Diagnostics.Concat(remapped).ToEquatableArray());
     }
 
-    private static ModelCompilation Failed(DiagnosticInfo diagnostic) =>
-        new(null, EquatableArray.Create(diagnostic));
+    private static ModelCompilation Failed(string path, DiagnosticInfo diagnostic) =>
+        new(path, null, EquatableArray.Create(diagnostic));
 
     public static DiagnosticInfo ToInfo(LanguageDiagnostic diagnostic) => new(
         diagnostic.Code,
@@ -81,6 +82,4 @@ public static class ModelCompiler
         diagnostic.Span.Column,
         diagnostic.Span.EndLine,
         diagnostic.Span.EndColumn);
-
-    internal static IEnumerable<DiagnosticInfo> Errors(ModelCompilation compilation) => compilation.Diagnostics.Where(d => d.IsError);
 }

@@ -15,7 +15,8 @@ namespace OdeDsl.Generator.Specification;
 public static class SpecBuilder
 {
     /// <exception cref="UnsupportedModelException">The model uses something generated kernels cannot express yet.</exception>
-    public static SystemSpec Build(DifferentiatedSystem differentiated, string sourceFileName)
+    /// <param name="sourceLines">The model's text split into lines, for the equation comments (the equation's line as written); null to use the IR's equation text.</param>
+    public static SystemSpec Build(DifferentiatedSystem differentiated, string sourceFileName, IReadOnlyList<string>? sourceLines = null)
     {
         var system = differentiated.System;
         if (system.Inputs.Length > 0)
@@ -54,7 +55,7 @@ public static class SpecBuilder
             outputs,
             Options(system.Options),
             InitialState(system, reserved),
-            Derivative(system, states, sourceFileName, reserved),
+            Derivative(system, states, sourceFileName, sourceLines, reserved),
             Vjp(differentiated.DerivativeVjp, reserved),
             Jacobian(differentiated.Jacobian, reserved),
             OutputValues(system, reserved),
@@ -75,20 +76,25 @@ public static class SpecBuilder
         return Kernel(translator, values.Select((value, index) => new KernelOutput(OutputTarget.Value, index, value)));
     }
 
-    private static KernelSpec Derivative(IrSystem system, EquatableArray<VariableSpec> states, string sourceFileName, IEnumerable<string> reserved)
+    private static KernelSpec Derivative(IrSystem system, EquatableArray<VariableSpec> states, string sourceFileName, IReadOnlyList<string>? sourceLines, IEnumerable<string> reserved)
     {
         var translator = new KernelTranslator(reserved);
         var names = system.States
-            .Select((state, index) => ((string, string?)?)("d" + states[index].Identifier, Comment(sourceFileName, state)))
+            .Select((state, index) => ((string, string?)?)("d" + states[index].Identifier, Comment(sourceFileName, state, sourceLines)))
             .ToList();
         var values = translator.Translate(system.Derivatives, rootNames: names);
         return Kernel(translator, values.Select((value, index) => new KernelOutput(OutputTarget.Value, index, value)));
     }
 
-    private static string? Comment(string sourceFileName, IrState state) =>
-        state.SourceLine > 0
-            ? $"{sourceFileName}:{state.SourceLine.ToString(CultureInfo.InvariantCulture)}  {state.SourceText.Trim()}"
-            : null;
+    private static string? Comment(string sourceFileName, IrState state, IReadOnlyList<string>? sourceLines)
+    {
+        if (state.SourceLine <= 0) return null;
+        // The line as written shows an XPPAUT array equation (x[1..5]' = ...) the way the user wrote it.
+        var text = sourceLines is not null && state.SourceLine <= sourceLines.Count
+            ? sourceLines[state.SourceLine - 1].Trim()
+            : state.SourceText.Trim();
+        return $"{sourceFileName}:{state.SourceLine.ToString(CultureInfo.InvariantCulture)}  {text}";
+    }
 
     private static KernelSpec Vjp(IrVjp vjp, IEnumerable<string> reserved)
     {

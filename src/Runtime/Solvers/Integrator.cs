@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
+using OdeDsl.Runtime.Solvers.Stiff;
 using OdeDsl.Runtime.Solvers.Backends;
 using OdeDsl.Runtime.Systems;
 using TorchSharp;
@@ -34,6 +36,8 @@ public static class Integrator
         SolveOptions options) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var n = system.StateCount;
+        if (StiffMethods.TryGet(options.Method, out var stiff))
+            return SolveStiff(system, initialStates, parameters, options, stiff);
         var epsilon = double.CreateTruncating(T.BitIncrement(T.One) - T.One);
         var problem = SolveOptionsValidation.Validate(options, n, epsilon, out var method, out var saveTimes)
             ?? CheckSizes(initialStates.Length, parameters.Length, n, system.ParameterCount);
@@ -63,6 +67,8 @@ public static class Integrator
             _ => 9.765625e-4, // float16 and bfloat16 resolve about three decimal digits or fewer
         };
         var problem = SolveOptionsValidation.Validate(options, n, epsilon, out var method, out var saveTimes);
+        if (StiffMethods.TryGet(options.Method, out var stiff))
+            problem = SolveMessages.StiffNoTensorBackend(stiff.Name);
         if (problem is null && (initialStates.dim() != 2 || initialStates.shape[1] != n || initialStates.shape[0] == 0))
             problem = $"the initial states must be a [B, {n}] tensor with B ≥ 1, but have shape [{string.Join(", ", initialStates.shape)}]";
         if (problem is null && parameters.numel() != system.ParameterCount)
@@ -84,6 +90,19 @@ public static class Integrator
             solution.States?.Dispose();
         outcome.ThrowIfRequested(options);
         return solution;
+    }
+
+    private static Solution<T> SolveStiff<T>(IOdeSystem system, ReadOnlySpan<T> initialStates, ReadOnlySpan<T> parameters,
+        SolveOptions options, StiffMethod method) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var n = system.StateCount;
+        var problem = typeof(T) == typeof(double) ? null : SolveMessages.StiffNeedsDouble(method.Name, typeof(T).Name);
+        problem ??= CheckSizes(initialStates.Length, parameters.Length, n, system.ParameterCount);
+        if (problem is not null)
+            return Finish(new Solution<T>([], [], 0, n, SolveOutcome.Invalid(problem)), options);
+        var (saved, trajectories, saveTimes, outcome) = StiffIntegrator.Solve(system,
+            MemoryMarshal.Cast<T, double>(initialStates), MemoryMarshal.Cast<T, double>(parameters), options, method);
+        return Finish(new Solution<T>(saveTimes, (T[])(object)saved, trajectories, n, outcome), options);
     }
 
     private static string? CheckSizes(int stateValues, int parameterValues, int n, int p)

@@ -1,11 +1,12 @@
 using System.Diagnostics.CodeAnalysis;
 using OdeDsl.Runtime.Solvers.ErrorEstimation;
 using OdeDsl.Runtime.Solvers.Interpolation;
+using OdeDsl.Runtime.Solvers.Stiff;
 using OdeDsl.Runtime.Solvers.Tableaux;
 
 namespace OdeDsl.Runtime.Solvers;
 
-/// <summary>The solvers by the short names options and the command line use.</summary>
+/// <summary>The explicit solvers by the short names options and the command line use; stiff ones are in <see cref="StiffMethods"/>.</summary>
 public static class Methods
 {
     public static readonly RungeKuttaMethod Euler = new("euler", ExplicitTableaux.Euler, errorEstimate: null);
@@ -63,6 +64,9 @@ public static class Methods
         return false;
     }
 
+    /// <summary>Whether <paramref name="name"/> names an explicit or a stiff method.</summary>
+    public static bool IsKnown(string name) => TryGet(name, out _) || StiffMethods.TryGet(name, out _);
+
     internal static string UnknownMethodMessage(string name) =>
-        $"unknown method '{name}'; valid methods are {string.Join(", ", Names)}.";
+        $"unknown method '{name}'; valid methods are {string.Join(", ", Names)} and the stiff {string.Join(", ", StiffMethods.Names)}.";
 }

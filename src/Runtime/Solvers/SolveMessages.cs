@@ -31,6 +31,23 @@ internal static class SolveMessages
         (trajectories > 1 ? $" (limited by trajectory {worstTrajectory})" : "") +
         "; the solution may blow up here, or the problem is stiff";
 
+    public static string NewtonFailure(double t, double h) =>
+        $"Newton iterations failed to converge at t={Time(t)}, even with a fresh Jacobian and the step cut to dt={Number(Math.Abs(h))}; " +
+        "check that the Jacobian matches the right-hand side, or the model may have no solution past this point";
+
+    public static string SingularMatrix(double t, double h) =>
+        $"the Newton matrix I − hγJ is singular at t={Time(t)} for every step tried down to dt={Number(Math.Abs(h))}; " +
+        "the Jacobian may contain NaN, or the model may have no solution past this point";
+
+    public static string StiffNeedsDouble(string method, string type) =>
+        $"method '{method}' solves in double precision on the CPU; pass double states and parameters, not {type}";
+
+    public static string StiffNoTensorBackend(string method) =>
+        $"method '{method}' runs on the CPU span backend only; solve with double spans, or pick an explicit method for tensors";
+
+    public static string StiffNoFixedStep(string method) =>
+        $"method '{method}' chooses its own steps and orders; remove Dt, or use implicit-euler for fixed steps";
+
     public static string MaxStepsExceeded(int maxSteps, double t, double t1) =>
         $"maximum number of steps ({maxSteps}) exceeded at t={Time(t)} before reaching t1={Number(t1)}; " +
         "raise MaxSteps or loosen the tolerances";

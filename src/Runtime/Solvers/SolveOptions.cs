@@ -6,7 +6,10 @@ namespace OdeDsl.Runtime.Solvers;
 /// </summary>
 public sealed record SolveOptions
 {
-    /// <summary>A name from <see cref="Methods.Names"/>: dopri5, tsit5, dop853, bosh3 (adaptive); rk4, euler, midpoint, heun (fixed step).</summary>
+    /// <summary>
+    /// A name from <see cref="Methods.Names"/>: dopri5, tsit5, dop853, bosh3 (adaptive); rk4, euler, midpoint, heun
+    /// (fixed step); or from <see cref="Stiff.StiffMethods.Names"/>: rodas4, trbdf2, bdf, auto (adaptive), implicit-euler (fixed step).
+    /// </summary>
     public string Method { get; init; } = "dopri5";
 
     public double T0 { get; init; }

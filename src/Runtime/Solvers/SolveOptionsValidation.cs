@@ -10,6 +10,14 @@ internal static class SolveOptionsValidation
         saveTimes = [];
         if (!Methods.TryGet(options.Method, out method!))
             return Methods.UnknownMethodMessage(options.Method);
+        return ValidateCommon(options, stateCount, machineEpsilon, method.Name, method.IsAdaptive, out saveTimes);
+    }
+
+    /// <summary>The checks every method family shares, explicit or stiff.</summary>
+    public static string? ValidateCommon(SolveOptions options, int stateCount, double machineEpsilon, string methodName,
+        bool isAdaptive, out double[] saveTimes)
+    {
+        saveTimes = [];
         if (!double.IsFinite(options.T0))
             return SolveMessages.NotFinite(nameof(options.T0), options.T0);
         if (!double.IsFinite(options.T1))
@@ -24,8 +32,8 @@ internal static class SolveOptionsValidation
             return SolveMessages.RtolBelowPrecision(smallestRtol, 4 * machineEpsilon);
         if (options.Dt is { } dt && !(dt > 0 && double.IsFinite(dt)))
             return SolveMessages.NotPositive(nameof(options.Dt), dt);
-        if (!method.IsAdaptive && options.Dt is null)
-            return SolveMessages.FixedStepNeedsDt(method.Name);
+        if (!isAdaptive && options.Dt is null)
+            return SolveMessages.FixedStepNeedsDt(methodName);
         if (options.FirstStep is { } firstStep && !(firstStep > 0 && double.IsFinite(firstStep)))
             return SolveMessages.NotPositive(nameof(options.FirstStep), firstStep);
         if (!(options.MaxStep > 0))

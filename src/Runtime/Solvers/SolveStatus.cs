@@ -16,4 +16,10 @@ public enum SolveStatus
 
     /// <summary>A state or derivative became NaN or infinite.</summary>
     NonFiniteState,
+
+    /// <summary>
+    /// An implicit method's Newton iterations kept failing (or <c>I − hγJ</c> stayed singular) until the
+    /// step size underflowed: a wrong Jacobian, or a problem without a nearby solution.
+    /// </summary>
+    ConvergenceFailure,
 }

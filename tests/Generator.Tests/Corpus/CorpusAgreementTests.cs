@@ -39,6 +39,30 @@ public sealed class CorpusAgreementTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void Float32_tensor_kernels_follow_the_float64_ones(string file)
+    {
+        var system = Support.Corpus.SystemFor(file);
+        int n = system.StateCount, batch = 3;
+        var parameters = new double[system.ParameterCount];
+        system.GetDefaultParameters(parameters);
+        var random = new Random(11);
+        var states = Enumerable.Range(0, batch * n).Select(_ => random.NextDouble()).ToArray();
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        double[] Run(TorchSharp.torch.ScalarType type) => system.Derivative(
+                TorchSharp.torch.tensor(0.25, type),
+                TorchSharp.torch.tensor(states, [batch, n], TorchSharp.torch.ScalarType.Float64).to_type(type),
+                TorchSharp.torch.tensor(parameters, TorchSharp.torch.ScalarType.Float64).to_type(type))
+            .to_type(TorchSharp.torch.ScalarType.Float64).data<double>().ToArray();
+        var expected = Run(TorchSharp.torch.ScalarType.Float64);
+        var actual = Run(TorchSharp.torch.ScalarType.Float32);
+        for (var i = 0; i < actual.Length; i++)
+        {
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-4 * Math.Max(1, Math.Abs(expected[i])), $"{file}: [{i}] {expected[i]} vs {actual[i]}");
+        }
+    }
+
     [Fact]
     public void The_ode_and_attributed_forms_of_the_pendulum_give_identical_results()
     {

@@ -47,6 +47,8 @@ public sealed class CachingTests
         var compiled = Reasons(result, TrackingNames.CompileModel);
         Assert.Equal(1, compiled.Count(reason => reason == IncrementalStepRunReason.Modified));
         Assert.Equal(1, compiled.Count(reason => reason == IncrementalStepRunReason.Cached));
+        // The edit changes no system name, so the name-ownership step produces the same value.
+        Assert.DoesNotContain(IncrementalStepRunReason.Modified, Reasons(result, TrackingNames.SystemOwners));
         var sources = Reasons(result, TrackingNames.ModelSource);
         Assert.Equal(1, sources.Count(reason => reason == IncrementalStepRunReason.Modified));
         Assert.Equal(1, sources.Count(reason => reason == IncrementalStepRunReason.Cached));

@@ -30,4 +30,29 @@ public sealed class DiagnosticTests
         var error = result.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error);
         Assert.Matches(@"^m\.ode\(1,\d+\): error ODE1\d{3}: ", error.ToString());
     }
+
+    [Fact]
+    public void A_model_the_kernels_cannot_express_is_ode5001_on_the_file_not_a_crash()
+    {
+        var driver = GeneratorHarness.CreateDriver(new[] { GeneratorHarness.Model("dosed.ode", "input dose\nx' = -x + dose\ninit x=1\n") });
+        var (_, result, _) = GeneratorHarness.Run(driver, GeneratorHarness.Compilation(Array.Empty<string>()));
+        var error = Assert.Single(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("ODE5001", error.Id);
+        Assert.Contains("'input dose'", error.GetMessage());
+        Assert.Equal("dosed.ode", error.Location.GetLineSpan().Path);
+        Assert.Empty(result.GeneratedTrees);
+    }
+
+    [Fact]
+    public void Two_models_with_one_system_name_are_ode5003_not_a_crash()
+    {
+        var driver = GeneratorHarness.CreateDriver(new[]
+        {
+            GeneratorHarness.Model("a/decay.ode", "system Decay\nx' = -x\n"),
+            GeneratorHarness.Model("b/decay.ode", "system Decay\nx' = -2*x\n"),
+        });
+        var (_, result, _) = GeneratorHarness.Run(driver, GeneratorHarness.Compilation(Array.Empty<string>()));
+        Assert.Equal("ODE5003", Assert.Single(result.Diagnostics).Id);
+        Assert.Single(result.GeneratedTrees);
+    }
 }

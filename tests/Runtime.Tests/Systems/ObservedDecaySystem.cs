@@ -8,7 +8,7 @@ namespace OdeDsl.Runtime.Tests.Systems;
 /// <c>z' = −k z</c>, <c>z(0) = z0</c> with θ = [k, z0], so <c>z(t) = z0·e^{−kt}</c>; outputs
 /// <c>observe y = z</c> (normal) and <c>observe w = 2z ~ lognormal</c>, after an <c>aux</c> output <c>a = z²</c>.
 /// </summary>
-public sealed class ObservedDecaySystem : TestSystem, IOdeOutputs
+public sealed class ObservedDecaySystem : TestSystem, IOdeOutputs, IOdeKernel<double>
 {
     public override string Name => "ObservedDecay";
 
@@ -47,6 +47,18 @@ public sealed class ObservedDecaySystem : TestSystem, IOdeOutputs
         {
             stateCotangent[b] = cotangent[3 * b] * 2 * states[b] + cotangent[3 * b + 1] + 2 * cotangent[3 * b + 2];
             parameterCotangent[2 * b] = 0;
+            parameterCotangent[2 * b + 1] = 0;
+            timeCotangent[b] = 0;
+        }
+    }
+
+    void IOdeKernel<double>.Vjp(double t, ReadOnlySpan<double> states, ReadOnlySpan<double> parameters, ReadOnlySpan<double> cotangent,
+        Span<double> stateCotangent, Span<double> parameterCotangent, Span<double> timeCotangent)
+    {
+        for (var b = 0; b < states.Length; b++)
+        {
+            stateCotangent[b] = -parameters[0] * cotangent[b];
+            parameterCotangent[2 * b] = -states[b] * cotangent[b];
             parameterCotangent[2 * b + 1] = 0;
             timeCotangent[b] = 0;
         }

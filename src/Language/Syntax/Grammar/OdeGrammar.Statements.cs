@@ -58,7 +58,7 @@ internal sealed partial class OdeGrammar
     public IResult<LineSyntax> ParseLine(string text, int start)
     {
         lineStart = start;
-        var input = SkipBlanks(new Input(text));
+        var input = SkipBlanks(new LineInput(text));
         var first = input.Current;
 
         var volterra = VolterraIntegral.Match(text);
