@@ -49,12 +49,20 @@ public static class Gradient
             return GradientFailure.Invalid(initialStates.Length, p, problem);
         var request = new GradientProblem(kernel, system.StateNames, initialStates.ToArray(), parameters.ToArray(),
             options, method, times);
-        return options.Method switch
+        try
         {
-            GradientMethod.Adjoint => AdjointBacksolve.Compute(request, loss),
-            GradientMethod.Checkpoint => CheckpointedAdjoint.Compute(request, loss),
-            _ => DiscreteAdjoint.Compute(request, loss),
-        };
+            return options.Method switch
+            {
+                GradientMethod.Adjoint => AdjointBacksolve.Compute(request, loss),
+                GradientMethod.Checkpoint => CheckpointedAdjoint.Compute(request, loss),
+                _ => DiscreteAdjoint.Compute(request, loss),
+            };
+        }
+        catch (NotSupportedException missing)
+        {
+            // A hand-written system without a VJP: say so instead of failing halfway through the backward pass.
+            return GradientFailure.Invalid(initialStates.Length, p, $"{system.Name} cannot be differentiated: {missing.Message}");
+        }
     }
 
     private static string? Validate(IOdeSystem system, ReadOnlySpan<double> initialStates, ReadOnlySpan<double> parameters,

@@ -51,14 +51,17 @@ internal sealed class GradientProblem
 
     public double T1 => Solve.T1;
 
-    /// <summary>A forward solve from <paramref name="states"/> over <c>[from, to]</c>, saving at <paramref name="saveTimes"/>.</summary>
+    /// <summary>
+    /// A forward solve from <paramref name="states"/> over <c>[from, to]</c>, saving at <paramref name="saveTimes"/>;
+    /// <paramref name="observerFor"/> attaches a step observer to the solve's backend.
+    /// </summary>
     public (SolveOutcome Outcome, double[] Saved) SolveForward(double[] states, double from, double to,
-        double[] saveTimes, IStepObserver? observer = null, Func<SpanBackend<double>, IStepObserver>? observerFor = null)
+        double[] saveTimes, Func<SpanBackend<double>, IStepObserver>? observerFor = null)
     {
         var options = Solve with { T0 = from, T1 = to, SaveAt = saveTimes };
         var backend = new SpanBackend<double>(Kernel, states, Parameters, StateCount, Method.RegisterCount,
             Solve.Rtol, Solve.Atol, saveTimes.Length);
-        observer ??= observerFor?.Invoke(backend);
+        var observer = observerFor?.Invoke(backend);
         var outcome = IntegrationLoop.Run(backend, Method, options, saveTimes, StateNames, observer);
         return (outcome, backend.Saved);
     }

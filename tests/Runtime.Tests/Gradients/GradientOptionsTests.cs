@@ -1,5 +1,6 @@
 using OdeDsl.Runtime.Gradients;
 using OdeDsl.Runtime.Solvers;
+using OdeDsl.Runtime.Tests.Systems;
 using Xunit.Abstractions;
 
 namespace OdeDsl.Runtime.Tests.Gradients;
@@ -73,5 +74,21 @@ public sealed class GradientOptionsTests(ITestOutputHelper output)
 
         var badTolerance = problem.Gradient(problem.Options(GradientMethod.Adjoint, "dopri5", 1e-8) with { BackwardRtol = -1 });
         Assert.Contains("BackwardRtol", badTolerance.Message);
+    }
+
+    [Fact]
+    public void A_system_without_a_vjp_or_a_failed_forward_solve_is_reported()
+    {
+        var system = new BlowUpSystem();
+        var options = new GradientOptions { Solve = new SolveOptions { T1 = 0.5, SaveAt = [0.5] } };
+        var noVjp = Gradient.Compute(system, [1.0], [], options, new SquaredErrorLoss([0.0]));
+        Assert.Equal(SolveStatus.InvalidOptions, noVjp.Status);
+        Assert.Contains("BlowUp cannot be differentiated", noVjp.Message);
+
+        // y = 1/(1 − t) blows up at t = 1: the forward pass fails before any VJP is needed.
+        var pastTheSingularity = Gradient.Compute(system, [1.0], [], options with { Solve = new SolveOptions { T1 = 2, SaveAt = [2.0] } },
+            new SquaredErrorLoss([0.0]));
+        Assert.False(pastTheSingularity.Succeeded);
+        Assert.StartsWith("forward solve:", pastTheSingularity.Message);
     }
 }
