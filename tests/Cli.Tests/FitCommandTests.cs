@@ -47,6 +47,22 @@ public sealed class FitCommandTests : IDisposable
     }
 
     [Fact]
+    public void Parameters_file_round_trips_into_simulate()
+    {
+        var parameters = Path.Combine(_folder, "params.json");
+        var (fitCode, _, fitError) = CliRunner.Run("fit", CliRunner.Model("decay_fit.ode"), "--data", Data(ExactDecay()),
+            "--optimizer", "lbfgs", "--iterations", "60", "--lr", "0.5", "--rtol", "1e-10", "--atol", "1e-10", "-o", parameters);
+        Assert.True(fitCode == 0, fitError);
+
+        var (exitCode, output, error) = CliRunner.Run("simulate", CliRunner.Model("decay_fit.ode"), "--params", parameters,
+            "--method", "dop853", "--rtol", "1e-10", "--atol", "1e-10", "--saveat", "0,1,3");
+        Assert.True(exitCode == 0, error);
+        var rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(line => line.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToList();
+        foreach (var row in rows) Assert.Equal(2 * Math.Exp(-0.5 * row[0]), row[1], 1e-5);
+    }
+
+    [Fact]
     public void Freed_par_is_fitted_too()
     {
         // With c freed the data (c = 0) still pin it down: k, y(0) and c are all recovered.
