@@ -14,6 +14,7 @@ internal sealed class BackwardSolver
     private readonly SpanBackend<double> _backend;
     private readonly double[] _saveTime = new double[1];
     private readonly IReadOnlyList<string> _names;
+    private double _nextStep;
 
     public BackwardSolver(GradientProblem problem, IOdeKernel<double> kernel, int width, Tolerance rtol, Tolerance atol,
         IReadOnlyList<string> names)
@@ -36,12 +37,15 @@ internal sealed class BackwardSolver
     {
         state.CopyTo(_backend.State(StateRegister.Current));
         _saveTime[0] = to;
-        var options = _problem.Solve with { T0 = from, T1 = to, SaveAt = null, FirstStep = null };
+        // Segments between observations are often a few steps long: starting each with the step size the
+        // previous one ended on saves the first-step selection and the rejections that follow a poor guess.
+        var options = _problem.Solve with { T0 = from, T1 = to, SaveAt = null, FirstStep = _nextStep > 0 ? _nextStep : null };
         var outcome = IntegrationLoop.Run(_backend, _problem.Method, options, _saveTime, _names);
         Evaluations += outcome.Stats.FunctionEvaluations;
         Steps += outcome.Stats.AcceptedSteps + outcome.Stats.RejectedSteps;
         if (outcome.Status == SolveStatus.Success)
             _backend.Saved.AsSpan(0, state.Length).CopyTo(state);
+        _nextStep = outcome.NextStep;
         return outcome;
     }
 

@@ -24,8 +24,8 @@ internal static class IntegrationLoop
         Span<double> weights = stackalloc double[method.RegisterCount];
         var workspace = trajectories <= 64 ? stackalloc double[2 * trajectories] : new double[2 * trajectories];
         int nfe = 0, accepted = 0, rejected = 0, saved = 0;
-        SolveOutcome Finish(SolveStatus status, string message) =>
-            new(status, message, new SolverStats(nfe, accepted, rejected), saved);
+        SolveOutcome Finish(SolveStatus status, string message, double nextStep = 0) =>
+            new(status, message, new SolverStats(nfe, accepted, rejected), saved, nextStep);
 
         // ── Save points at t0 and the trivial interval ───────────────────────────────────────────
         while (saved < saveTimes.Length && saveTimes[saved] == t0)
@@ -159,7 +159,7 @@ internal static class IntegrationLoop
             backend.SwapStages(0, method.EndRegister);
             t = tNew;
             if (lastStep)
-                return Finish(SolveStatus.Success, "");
+                return Finish(SolveStatus.Success, "", Math.Abs(nextH));
             h = direction * Math.Min(Math.Abs(nextH), maxStep);
         }
     }

@@ -1,7 +1,11 @@
 namespace OdeDsl.Runtime.Solvers;
 
-/// <summary>What the integration loop reports, whatever the backend.</summary>
-internal readonly record struct SolveOutcome(SolveStatus Status, string Message, SolverStats Stats, int SavedCount)
+/// <summary>
+/// What the integration loop reports, whatever the backend. <paramref name="NextStep"/> is the step size the
+/// controller proposed after the last step (0 when none), so a solve continued from the end can start with it.
+/// </summary>
+internal readonly record struct SolveOutcome(SolveStatus Status, string Message, SolverStats Stats, int SavedCount,
+    double NextStep = 0)
 {
     public static SolveOutcome Invalid(string message) => new(SolveStatus.InvalidOptions, message, default, 0);
 
