@@ -17,6 +17,7 @@ public static class CliApplication
             EmitCommand.Create(output, error),
             SimulateCommand.Create(output, error),
             GradientCommand.Create(output, error),
+            FitCommand.Create(output, error),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

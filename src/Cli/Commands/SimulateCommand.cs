@@ -10,7 +10,7 @@ namespace OdeDsl.Cli.Commands;
 
 /// <summary>
 /// <c>odedsl simulate FILE [--t0 T0] [--t1 T1 | --total T] [--dt DT | --saveat "t1,t2,..."] [--method NAME]
-/// [--rtol R] [--atol A] [--set name=value]... [-o out.csv]</c>: compiles the model, compiles the
+/// [--rtol R] [--atol A] [--set name=value]... [--params params.json] [-o out.csv]</c>: compiles the model, compiles the
 /// emitted C# in process, solves it and writes the trajectory as CSV.
 /// </summary>
 internal static class SimulateCommand
@@ -29,15 +29,27 @@ internal static class SimulateCommand
         var rtol = new Option<double?>("--rtol") { Description = "Relative tolerance of adaptive methods (default: @ tol, else 0.001)." };
         var atol = new Option<double?>("--atol") { Description = "Absolute tolerance of adaptive methods (default: @ atol, else 0.001)." };
         var set = new Option<string[]>("--set") { Description = "name=value: a parameter's value or a state's initial value; repeatable.", AllowMultipleArgumentsPerToken = false };
+        var parametersFile = new Option<string?>("--params") { Description = "Parameter values from a JSON file such as the one 'odedsl fit -o' writes; --set wins over it." };
         var csv = new Option<string?>("--output", "-o") { Description = "CSV file to write (default: standard output)." };
         var command = new Command("simulate", "Solve a model and write its trajectory as CSV.")
         {
-            file, t0, t1, total, dt, saveAt, method, rtol, atol, set, csv,
+            file, t0, t1, total, dt, saveAt, method, rtol, atol, set, parametersFile, csv,
         };
         command.SetAction(parsed =>
         {
             var (saveTimes, saveProblem) = ParseTimes(parsed.GetValue(saveAt));
             var (assignments, setProblem) = ParseAssignments(parsed.GetValue(set) ?? []);
+            if (parsed.GetValue(parametersFile) is { } parametersPath)
+            {
+                try
+                {
+                    assignments = [.. Fitting.ParametersJson.Read(parametersPath).Select(entry => (entry.Key, entry.Value)), .. assignments];
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+                {
+                    setProblem ??= $"--params {parametersPath}: {exception.Message}";
+                }
+            }
             if ((saveProblem ?? setProblem) is { } problem)
             {
                 error.WriteLine("odedsl: " + problem);

@@ -120,7 +120,7 @@ internal sealed class FitObjective<TSystem> where TSystem : IOdeSystem, IOdeOutp
         if (_options is not { Windows: { } windows, WindowLength: { } length })
             return [.. _table.Trajectories.Select((t, k) => new Segment(k, 0, t.Times.Count, t0, SegmentStart.ModelInitial, -1, -1, 0))];
         // A generator per iteration: a resumed fit draws the same windows as an uninterrupted one.
-        var random = new Random(HashCode.Combine(_options.Seed, iteration) & int.MaxValue);
+        var random = new Random(IterationSeed(_options.Seed, iteration));
         var eligible = Enumerable.Range(0, _table.Trajectories.Count).Where(k => _table.Trajectories[k].Times.Count >= length).ToList();
         var segments = new List<Segment>(windows);
         for (var w = 0; w < windows; w++)
@@ -132,6 +132,18 @@ internal sealed class FitObjective<TSystem> where TSystem : IOdeSystem, IOdeOutp
             segments.Add(DataState(segment) is null ? segment with { Start = SegmentStart.ModelSolution } : segment);
         }
         return segments;
+    }
+
+    /// <summary>
+    /// A seed for iteration <paramref name="iteration"/>: SplitMix64's finaliser over both numbers, the same in every
+    /// process (unlike <see cref="HashCode"/>, which is randomised per process).
+    /// </summary>
+    private static int IterationSeed(int seed, int iteration)
+    {
+        var mixed = unchecked(((ulong)(uint)seed << 32 | (uint)iteration) + 0x9E3779B97F4A7C15UL);
+        mixed = unchecked((mixed ^ (mixed >> 30)) * 0xBF58476D1CE4E5B9UL);
+        mixed = unchecked((mixed ^ (mixed >> 27)) * 0x94D049BB133111EBUL);
+        return (int)((mixed ^ (mixed >> 31)) & int.MaxValue);
     }
 
     private void PlanShooting()

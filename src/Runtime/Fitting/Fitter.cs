@@ -48,6 +48,7 @@ public static class Fitter
         var lbfgs = new LbfgsOptimizer(options.LearningRate, state);
 
         var message = "";
+        var failed = false;
         for (var iteration = first; iteration < options.Iterations; iteration++)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -69,6 +70,7 @@ public static class Fitter
             if (Evaluate(u) is not var (value, gradient) || !double.IsFinite(value) || gradient.Any(g => !double.IsFinite(g)))
             {
                 message = $"iteration {iteration + 1}: " + (failure ?? "the loss or its gradient is not finite (try a smaller --lr or tighter tolerances)");
+                failed = true;
                 break;
             }
             var moved = true;
@@ -97,7 +99,7 @@ public static class Fitter
         {
             message = message.Length > 0 ? message : "the fitted model cannot be solved over the data: " + exception.Message;
         }
-        var succeeded = double.IsFinite(finalLoss) && !message.StartsWith("iteration", StringComparison.Ordinal);
+        var succeeded = double.IsFinite(finalLoss) && !failed;
         return new FitResult(system.ParameterNames, parameters, vector.Names, finalLoss, history, succeeded,
             message.Length > 0 ? message : $"{history.Count} iterations");
     }
