@@ -45,4 +45,8 @@ internal sealed class ObservedSystem(IOdeSystem system, IOdeOutputs outputs) : I
     public void OutputVjp(double t, ReadOnlySpan<double> states, ReadOnlySpan<double> parameters, ReadOnlySpan<double> cotangent,
         Span<double> stateCotangent, Span<double> parameterCotangent, Span<double> timeCotangent) =>
         outputs.OutputVjp(t, states, parameters, cotangent, stateCotangent, parameterCotangent, timeCotangent);
+
+    public torch.Tensor Outputs(torch.Tensor t, torch.Tensor states, torch.Tensor parameters) => outputs.Outputs(t, states, parameters);
+    public (torch.Tensor State, torch.Tensor Parameters, torch.Tensor Time) OutputVjp(torch.Tensor t, torch.Tensor states, torch.Tensor parameters, torch.Tensor cotangent) =>
+        outputs.OutputVjp(t, states, parameters, cotangent);
 }

@@ -26,10 +26,12 @@ public interface IOdeOutputs
                    Span<double> stateCotangent, Span<double> parameterCotangent, Span<double> timeCotangent);
 
     /// <summary>The outputs as a <c>[B, m]</c> tensor (the tensor backend's <see cref="Outputs(double, ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double})"/>).</summary>
-    Tensor Outputs(Tensor t, Tensor states, Tensor parameters);
+    Tensor Outputs(Tensor t, Tensor states, Tensor parameters) =>
+        throw new NotSupportedException($"{GetType().Name} provides no tensor outputs.");
 
     /// <summary><c>(cᵀ ∂g/∂z [B, n], cᵀ ∂g/∂θ [B, p], cᵀ ∂g/∂t [B])</c> for a cotangent <c>c</c> of shape <c>[B, m]</c>.</summary>
-    (Tensor State, Tensor Parameters, Tensor Time) OutputVjp(Tensor t, Tensor states, Tensor parameters, Tensor cotangent);
+    (Tensor State, Tensor Parameters, Tensor Time) OutputVjp(Tensor t, Tensor states, Tensor parameters, Tensor cotangent) =>
+        throw new NotSupportedException($"{GetType().Name} provides no tensor output vector–Jacobian product.");
 }
 
 /// <summary>The kind of an output: an <c>aux</c> quantity, or an observation with its noise model.</summary>
