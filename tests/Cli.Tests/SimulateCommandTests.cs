@@ -73,6 +73,22 @@ public sealed class SimulateCommandTests
     }
 
     [Theory]
+    [InlineData("stiff")]
+    [InlineData("gear")]
+    public void Adaptive_stiff_methods_adapt_their_step_when_dt_only_sets_the_output_interval(string method)
+    {
+        // dt = 10 is the output interval; a Rosenbrock or BDF step of 10 from t = 0 would leave the solution's domain.
+        var (exitCode, output, error) = CliRunner.Run("simulate", CliRunner.Model("robertson.ode"), "--method", method);
+        Assert.True(exitCode == 0, error);
+        var last = Rows(output)[^1];
+        Assert.Equal(40.0, last[0]);
+        // Reference values at t = 40 (Hairer & Wanner, Solving ODEs II, §IV.10).
+        Assert.Equal(0.7158270687193267, last[1], 1e-6);
+        Assert.Equal(9.185534764529e-6, last[2], 1e-10);
+        Assert.Equal(0.2841637457458837, last[3], 1e-6);
+    }
+
+    [Theory]
     [InlineData("--set", "nope=1", "no parameter or state named 'nope'")]
     [InlineData("--set", "beta", "write name=value")]
     [InlineData("--method", "magic", "unknown method 'magic'")]

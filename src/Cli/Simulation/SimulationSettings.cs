@@ -48,7 +48,7 @@ internal sealed record SimulationSettings(SolveOptions Options, IReadOnlyList<(s
         }
         else if (StiffMethods.TryGet(runtimeName, out var stiffMethod))
         {
-            isFixedStep = stiffMethod.TakesFixedSteps;
+            isFixedStep = !stiffMethod.IsAdaptive;
         }
         else
         {
