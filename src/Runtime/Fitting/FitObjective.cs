@@ -25,7 +25,7 @@ internal sealed class FitObjective<TSystem> where TSystem : IOdeSystem, IOdeOutp
     {
         (_system, _table, _options, _vector, _n) = (system, table, options, vector, system.StateCount);
         _map = new ObservationMap(system, system, table, start);
-        _initialJacobian = new InitialStateJacobian(system, vector, start);
+        _initialJacobian = new InitialStateJacobian(system, Enumerable.Range(0, vector.Count).Select(vector.ParameterIndex), start);
         if (options.ShootingSegments > 1) PlanShooting();
         if (options.WindowLength is { } length && !table.Trajectories.Any(t => t.Times.Count >= length))
             throw new ArgumentException($"no trajectory has the {length} rows a time window needs; use a shorter window");
