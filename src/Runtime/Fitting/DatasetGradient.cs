@@ -33,7 +33,7 @@ public static class DatasetGradient
         {
             var trajectoryOptions = options with { Solve = FittingObjective.ForTrajectory(options.Solve, trajectory) with { ThrowOnFailure = false } };
             var result = Gradient.Compute(system, initial, theta, trajectoryOptions,
-                new TrajectoryObservationLoss(system, loss, trajectory, n));
+                SegmentLoss.WholeTrajectory(system, loss, trajectory));
             if (!result.Succeeded)
             {
                 var which = trajectory.Id.Length == 0 ? "" : $" (trajectory '{trajectory.Id}')";

@@ -12,6 +12,10 @@ namespace OdeDsl.Runtime.Fitting;
 internal sealed class SegmentLoss(IOdeOutputs outputs, ObservationLoss loss, ObservedTrajectory trajectory, int firstRow,
     int rowCount, double scale, double[]? nextState, double continuityWeight) : IObservationLoss
 {
+    /// <summary>A whole trajectory's share of <paramref name="loss"/> (no shooting): what <c>odedsl gradient</c> differentiates.</summary>
+    public static SegmentLoss WholeTrajectory(IOdeOutputs outputs, ObservationLoss loss, ObservedTrajectory trajectory) =>
+        new(outputs, loss, trajectory, 0, trajectory.Times.Count, 1.0 / loss.Count, null, 0);
+
     /// <summary><c>∂L/∂s_next</c> of the last evaluation (empty without a next shooting state).</summary>
     public double[] NextStateGradient { get; private set; } = [];
 
