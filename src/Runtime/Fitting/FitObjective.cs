@@ -193,12 +193,7 @@ internal sealed class FitObjective<TSystem> where TSystem : IOdeSystem, IOdeOutp
         {
             var initial = new double[_n];
             _system.GetInitialState(parameters, initial);
-            var solution = Integrator.Solve<double>(_system, initial, parameters, _options.Solve with
-            {
-                T1 = trajectory.Times[^1],
-                SaveAt = trajectory.Times,
-                ThrowOnFailure = true,
-            });
+            var solution = Integrator.Solve<double>(_system, initial, parameters, FittingObjective.ForTrajectory(_options.Solve, trajectory));
             ForwardEvaluations += solution.Stats.FunctionEvaluations;
             solutions[segment.Trajectory] = saved = solution.States;
         }
