@@ -1,15 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
-using OdeDsl.Cli.Compilation;
 using OdeDsl.Cli.Fitting;
 using OdeDsl.Cli.Gradients;
-using OdeDsl.Generator.Emit;
-using OdeDsl.Generator.Model;
 using OdeDsl.Runtime.Data;
 using OdeDsl.Runtime.Fitting;
 using OdeDsl.Runtime.Gradients;
 using OdeDsl.Runtime.Solvers;
-using OdeDsl.Runtime.Systems;
 
 namespace OdeDsl.Cli.Commands;
 
@@ -95,34 +91,13 @@ internal static class FitCommand
 
     private static int Run(FitRequest request, TextWriter output, TextWriter error)
     {
-        var compilation = ModelLoader.Load(request.Path, error, error);
-        if (compilation is null) return ExitCodes.UsageError;
-        if (compilation.HasErrors) return ExitCodes.ModelOrSolveError;
-        var spec = compilation.Spec!;
-        var source = SystemEmitter.Emit(spec, TypeTarget.ForModelFile(GeneratedNamespace, spec.Name));
-        var (compiled, compileErrors) = SystemCompiler.Compile(source.Text, GeneratedNamespace + "." + spec.Name);
-        if (compiled is not IOdeOutputs outputs)
-        {
-            error.WriteLine($"odedsl: internal error: the code generated for {request.Path} does not compile: {compileErrors.FirstOrDefault()}");
-            return ExitCodes.ModelOrSolveError;
-        }
-        var system = new ObservedSystem(compiled, outputs);
-        var observed = Enumerable.Range(0, outputs.OutputNames.Count)
-            .Where(i => outputs.OutputKinds[i] != OdeOutputKind.Aux).Select(i => outputs.OutputNames[i]).ToList();
-        if (observed.Count == 0)
-        {
-            error.WriteLine($"odedsl: {request.Path}: the model has no 'observe' outputs to compare with data; add e.g. 'observe y = x'");
-            return ExitCodes.ModelOrSolveError;
-        }
+        if (ObservedModel.Load(request.Path, GeneratedNamespace, error, out var exitCode) is not (var system, var observed, var t0)) return exitCode;
         var (trainable, selectionProblem) = TrainableSelection.Select(File.ReadAllText(request.Path), request.Path, request.Freed);
         if (trainable is null)
         {
             error.WriteLine("odedsl: " + selectionProblem);
             return ExitCodes.UsageError;
         }
-        var t0 = spec.Options.Where(o => string.Equals(o.Name, "t0", StringComparison.OrdinalIgnoreCase))
-            .Select(o => double.TryParse(o.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : 0)
-            .LastOrDefault();
         var options = request.Options with { Trainable = trainable, Solve = request.Options.Solve with { T0 = t0 } };
 
         ObservationTable table;

@@ -1,14 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
-using OdeDsl.Cli.Compilation;
 using OdeDsl.Cli.Gradients;
-using OdeDsl.Generator.Emit;
-using OdeDsl.Generator.Model;
 using OdeDsl.Runtime.Data;
 using OdeDsl.Runtime.Fitting;
 using OdeDsl.Runtime.Gradients;
 using OdeDsl.Runtime.Solvers;
-using OdeDsl.Runtime.Systems;
 
 namespace OdeDsl.Cli.Commands;
 
@@ -59,35 +55,13 @@ internal static class GradientCommand
     private static int Run(string path, string dataPath, ObservationTableOptions tableOptions, GradientMethod method,
         (double Rtol, double Atol) tolerances, TextWriter output, TextWriter error)
     {
-        var compilation = ModelLoader.Load(path, error, error);
-        if (compilation is null) return ExitCodes.UsageError;
-        if (compilation.HasErrors) return ExitCodes.ModelOrSolveError;
-        var spec = compilation.Spec!;
-        var source = SystemEmitter.Emit(spec, TypeTarget.ForModelFile(GeneratedNamespace, spec.Name));
-        var (compiled, compileErrors) = SystemCompiler.Compile(source.Text, GeneratedNamespace + "." + spec.Name);
-        if (compiled is not (IOdeSystem and IOdeOutputs) || compiled is not IOdeOutputs outputs)
-        {
-            error.WriteLine($"odedsl: internal error: the code generated for {path} does not compile: {compileErrors.FirstOrDefault()}");
-            return ExitCodes.ModelOrSolveError;
-        }
-        var system = new ObservedSystem(compiled, outputs);
-        var observed = Enumerable.Range(0, outputs.OutputNames.Count)
-            .Where(i => outputs.OutputKinds[i] != OdeOutputKind.Aux).Select(i => outputs.OutputNames[i]).ToList();
-        if (observed.Count == 0)
-        {
-            error.WriteLine($"odedsl: {path}: the model has no 'observe' outputs to compare with data; add e.g. 'observe y = x'");
-            return ExitCodes.ModelOrSolveError;
-        }
-
-        var t0 = spec.Options.Where(o => string.Equals(o.Name, "t0", StringComparison.OrdinalIgnoreCase))
-            .Select(o => double.TryParse(o.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : 0)
-            .LastOrDefault();
+        if (ObservedModel.Load(path, GeneratedNamespace, error, out var exitCode) is not (var system, var observed, var t0)) return exitCode;
         ObservationTable table;
         ObservationLoss loss;
         try
         {
             table = ObservationCsv.Read(dataPath, tableOptions with { Observed = observed, ModelStart = t0 });
-            loss = new ObservationLoss(outputs, table);
+            loss = new ObservationLoss(system, table);
         }
         catch (DataError problem)
         {
@@ -95,7 +69,7 @@ internal static class GradientCommand
             return ExitCodes.UsageError;
         }
 
-        var parameters = new double[compiled.ParameterCount];
+        var parameters = new double[system.ParameterNames.Count];
         system.GetDefaultParameters(parameters);
         var options = new GradientOptions
         {

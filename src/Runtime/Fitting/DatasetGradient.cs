@@ -14,8 +14,7 @@ public sealed record DatasetGradientResult(double Loss, double[] Parameters, Gra
 /// <c>L</c> and <c>dL/dθ</c> for an <see cref="ObservationTable"/>: one gradient computation (adjoint, checkpointed
 /// or discrete, as <see cref="GradientOptions.Method"/> says) per trajectory, summed. <c>dL/dz(t0)</c> reaches θ
 /// through the initial state <c>z0(θ)</c> (learnable initial values, initial values that depend on parameters):
-/// its Jacobian comes from central differences of <see cref="IOdeSystem.GetInitialState"/>, which are exact up to
-/// rounding for the linear dependence learnable initial values have.
+/// its Jacobian is the fitter's <see cref="InitialStateJacobian"/>.
 /// </summary>
 public static class DatasetGradient
 {
@@ -34,7 +33,7 @@ public static class DatasetGradient
         {
             var trajectoryOptions = options with { Solve = FittingObjective.ForTrajectory(options.Solve, trajectory) with { ThrowOnFailure = false } };
             var result = Gradient.Compute(system, initial, theta, trajectoryOptions,
-                new TrajectoryObservationLoss(system, loss, trajectory, n));
+                SegmentLoss.WholeTrajectory(system, loss, trajectory));
             if (!result.Succeeded)
             {
                 var which = trajectory.Id.Length == 0 ? "" : $" (trajectory '{trajectory.Id}')";
@@ -45,31 +44,8 @@ public static class DatasetGradient
             for (var i = 0; i < n; i++) initialGradient[i] += result.InitialStates[i];
             stats = Add(stats, result.Stats);
         }
-        AddInitialStateChain(system, theta, initialGradient, gradient);
+        new InitialStateJacobian(system, Enumerable.Range(0, theta.Length), theta).AddTransposeProduct(theta, initialGradient, gradient);
         return new DatasetGradientResult(total, gradient, stats, null);
-    }
-
-    /// <summary><c>gradient += (∂z0/∂θ)ᵀ · dL/dz0</c>, one central difference of <c>z0(θ)</c> per parameter.</summary>
-    private static void AddInitialStateChain(IOdeSystem system, double[] theta, double[] initialGradient, double[] gradient)
-    {
-        var n = system.StateCount;
-        var plus = new double[n];
-        var minus = new double[n];
-        for (var k = 0; k < theta.Length; k++)
-        {
-            var original = theta[k];
-            var step = 1e-6 * Math.Max(1, Math.Abs(original));
-            theta[k] = original + step;
-            system.GetInitialState(theta, plus);
-            theta[k] = original - step;
-            system.GetInitialState(theta, minus);
-            theta[k] = original;
-            for (var i = 0; i < n; i++)
-            {
-                var slope = (plus[i] - minus[i]) / (2 * step);
-                if (slope != 0) gradient[k] += slope * initialGradient[i];
-            }
-        }
     }
 
     private static GradientStats Add(GradientStats a, GradientStats b) => a with

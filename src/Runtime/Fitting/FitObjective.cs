@@ -16,16 +16,19 @@ internal sealed class FitObjective<TSystem> where TSystem : IOdeSystem, IOdeOutp
     private readonly ObservationTable _table;
     private readonly FitOptions _options;
     private readonly TrainableVector _vector;
-    private readonly ObservationMap _map;
+    private readonly ObservationLoss _loss;
+    private readonly int[]? _stateColumns;
     private readonly InitialStateJacobian _initialJacobian;
     private readonly List<Segment> _shootingSegments = [];
     private readonly int _n;
 
-    public FitObjective(TSystem system, ObservationTable table, FitOptions options, TrainableVector vector, double[] start)
+    public FitObjective(TSystem system, ObservationTable table, ObservationLoss loss, FitOptions options, TrainableVector vector,
+        double[] start)
     {
         (_system, _table, _options, _vector, _n) = (system, table, options, vector, system.StateCount);
-        _map = new ObservationMap(system, system, table, start);
-        _initialJacobian = new InitialStateJacobian(system, vector, start);
+        _loss = loss;
+        _stateColumns = DirectStateColumns.Find(system, system, loss, start);
+        _initialJacobian = new InitialStateJacobian(system, Enumerable.Range(0, vector.Count).Select(vector.ParameterIndex), start);
         if (options.ShootingSegments > 1) PlanShooting();
         if (options.WindowLength is { } length && !table.Trajectories.Any(t => t.Times.Count >= length))
             throw new ArgumentException($"no trajectory has the {length} rows a time window needs; use a shorter window");
@@ -83,7 +86,7 @@ internal sealed class FitObjective<TSystem> where TSystem : IOdeSystem, IOdeOutp
             var saveAt = Enumerable.Range(segment.FirstRow, segment.RowCount).Select(row => trajectory.Times[row]).ToList();
             var next = segment.NextShootingState >= 0 ? u.AsSpan(ShootingOffset(segment.NextShootingState), _n).ToArray() : null;
             if (next is not null) saveAt.Add(segment.EndTime);
-            var loss = new SegmentLoss(_system, _map, trajectory, segment.FirstRow, segment.RowCount,
+            var loss = new SegmentLoss(_system, _loss, trajectory, segment.FirstRow, segment.RowCount,
                 count == 0 ? 0 : 1.0 / count, next, continuityWeight);
             var result = Gradient.Compute(_system, start, parameters, new GradientOptions
             {
@@ -176,7 +179,7 @@ internal sealed class FitObjective<TSystem> where TSystem : IOdeSystem, IOdeOutp
     /// <summary>The state at a segment's first row read from the data, when every state is observed there directly.</summary>
     private double[]? DataState(Segment segment)
     {
-        if (_map.StateColumn is not { } columns) return null;
+        if (_stateColumns is not { } columns) return null;
         var trajectory = _table.Trajectories[segment.Trajectory];
         var state = columns.Select(j => trajectory.Value(segment.FirstRow, j)).ToArray();
         return state.Any(double.IsNaN) ? null : state;
@@ -190,12 +193,7 @@ internal sealed class FitObjective<TSystem> where TSystem : IOdeSystem, IOdeOutp
         {
             var initial = new double[_n];
             _system.GetInitialState(parameters, initial);
-            var solution = Integrator.Solve<double>(_system, initial, parameters, _options.Solve with
-            {
-                T1 = trajectory.Times[^1],
-                SaveAt = trajectory.Times,
-                ThrowOnFailure = true,
-            });
+            var solution = Integrator.Solve<double>(_system, initial, parameters, FittingObjective.ForTrajectory(_options.Solve, trajectory));
             ForwardEvaluations += solution.Stats.FunctionEvaluations;
             solutions[segment.Trajectory] = saved = solution.States;
         }

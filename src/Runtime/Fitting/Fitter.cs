@@ -32,7 +32,7 @@ public static class Fitter
             system.GetDefaultParameters(start);
         }
         var vector = new TrainableVector(system.ParameterNames, start, options.Trainable);
-        var objective = new FitObjective<TSystem>(system, data, options, vector, start);
+        var objective = new FitObjective<TSystem>(system, data, loss, options, vector, start);
         var fit = Describe(system, vector, objective, options);
 
         var u = objective.Start();

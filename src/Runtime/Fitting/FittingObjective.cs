@@ -28,7 +28,7 @@ public static class FittingObjective
         {
             var solution = Integrator.Solve<double>(system, initial, parameters, ForTrajectory(options, trajectory));
             var stateCotangent = new double[solution.States.Length];
-            value += new TrajectoryObservationLoss(system, loss, trajectory, n)
+            value += SegmentLoss.WholeTrajectory(system, loss, trajectory)
                 .Evaluate(trajectory.Times, solution.States, 1, parameters, stateCotangent, directGradient);
             times.Add(trajectory.Times);
             initialStates.Add((double[])initial.Clone());

@@ -12,11 +12,12 @@ internal sealed class InitialStateJacobian
     private readonly IOdeSystem _system;
     private readonly int[] _affecting;
 
-    public InitialStateJacobian(IOdeSystem system, TrainableVector vector, double[] parameters)
+    /// <param name="candidates">The parameter indices that may be differentiated (all of them, or the trainable ones).</param>
+    public InitialStateJacobian(IOdeSystem system, IEnumerable<int> candidates, double[] parameters)
     {
         _system = system;
         var baseline = InitialState(parameters);
-        _affecting = [.. Enumerable.Range(0, vector.Count).Select(vector.ParameterIndex).Where(index =>
+        _affecting = [.. candidates.Where(index =>
         {
             var moved = (double[])parameters.Clone();
             moved[index] = parameters[index] * 1.5 + 0.25;

@@ -53,21 +53,40 @@ public sealed class ObservationLoss
     {
         var sum = 0.0;
         for (var i = 0; i < trajectory.Times.Count; i++)
-        {
-            for (var j = 0; j < _outputIndex.Length; j++)
-            {
-                var data = trajectory.Value(i, j);
-                if (double.IsNaN(data)) continue;
-                var position = i * OutputCount + _outputIndex[j];
-                var model = outputs[position];
-                var residual = _logarithmic[j] ? Math.Log(model) - Math.Log(data) : model - data;
-                sum += residual * residual;
-                // d(r²/N)/dy = 2r/N, with dr/dy = 1/y for logarithms.
-                var slope = 2 * residual / Count;
-                outputCotangent[position] += _logarithmic[j] ? slope / model : slope;
-            }
-        }
+            sum += AccumulateRow(trajectory, i, outputs.Slice(i * OutputCount, OutputCount),
+                outputCotangent.Slice(i * OutputCount, OutputCount), 1.0 / Count, out _);
         return sum / Count;
+    }
+
+    /// <summary>The model output (index into an output row) that observed column <paramref name="column"/> is compared with.</summary>
+    internal int OutputIndex(int column) => _outputIndex[column];
+
+    /// <summary>How many observed columns the table has.</summary>
+    internal int ColumnCount => _outputIndex.Length;
+
+    /// <summary>
+    /// <c>Σ r²</c> over the observed values of one row of a trajectory, given the model outputs at its time (<c>[m]</c>);
+    /// adds <c>scale · ∂(Σ r²)/∂outputs</c> to <paramref name="outputCotangent"/> (<c>[m]</c>).
+    /// </summary>
+    /// <param name="observed">Whether the row has any observed value (if not, the cotangent is untouched).</param>
+    internal double AccumulateRow(ObservedTrajectory trajectory, int row, ReadOnlySpan<double> outputs,
+        Span<double> outputCotangent, double scale, out bool observed)
+    {
+        var sum = 0.0;
+        observed = false;
+        for (var j = 0; j < _outputIndex.Length; j++)
+        {
+            var data = trajectory.Value(row, j);
+            if (double.IsNaN(data)) continue;
+            var model = outputs[_outputIndex[j]];
+            var residual = _logarithmic[j] ? Math.Log(model) - Math.Log(data) : model - data;
+            sum += residual * residual;
+            // d(scale · r²)/dy = 2 · scale · r, with dr/dy = 1/y for logarithms.
+            var slope = 2 * scale * residual;
+            outputCotangent[_outputIndex[j]] += _logarithmic[j] ? slope / model : slope;
+            observed = true;
+        }
+        return sum;
     }
 
     private void CheckPositive(ObservationTable table)

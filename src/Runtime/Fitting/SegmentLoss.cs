@@ -6,14 +6,15 @@ namespace OdeDsl.Runtime.Fitting;
 
 /// <summary>
 /// One segment's share of the fitting objective, on the states its solve saves: <c>Σ r² / N</c> over its observed
-/// values (r on logs for lognormal outputs, N the count over all segments of the evaluation) and, with multiple
+/// values (the residuals of <see cref="ObservationLoss"/>; N the count over all segments of the evaluation) and, with multiple
 /// shooting, the continuity penalty <c>w · Σ (z(t_end) − s_next)²</c> on an extra last save point.
 /// </summary>
-internal sealed class SegmentLoss(IOdeOutputs outputs, ObservationMap map, ObservedTrajectory trajectory, int firstRow,
+internal sealed class SegmentLoss(IOdeOutputs outputs, ObservationLoss loss, ObservedTrajectory trajectory, int firstRow,
     int rowCount, double scale, double[]? nextState, double continuityWeight) : IObservationLoss
 {
-    /// <summary>The data part of the last evaluation (without the continuity penalty).</summary>
-    public double DataLoss { get; private set; }
+    /// <summary>A whole trajectory's share of <paramref name="loss"/> (no shooting): what <c>odedsl gradient</c> differentiates.</summary>
+    public static SegmentLoss WholeTrajectory(IOdeOutputs outputs, ObservationLoss loss, ObservedTrajectory trajectory) =>
+        new(outputs, loss, trajectory, 0, trajectory.Times.Count, 1.0 / loss.Count, null, 0);
 
     /// <summary><c>∂L/∂s_next</c> of the last evaluation (empty without a next shooting state).</summary>
     public double[] NextStateGradient { get; private set; } = [];
@@ -22,7 +23,7 @@ internal sealed class SegmentLoss(IOdeOutputs outputs, ObservationMap map, Obser
         ReadOnlySpan<double> parameters, Span<double> stateGradients, Span<double> parameterGradients)
     {
         var n = states.Length / times.Count;
-        var m = map.OutputCount;
+        var m = loss.OutputCount;
         var values = new double[m];
         var cotangent = new double[m];
         var parameterCotangent = new double[parameterGradients.Length];
@@ -33,23 +34,11 @@ internal sealed class SegmentLoss(IOdeOutputs outputs, ObservationMap map, Obser
             var state = states.Slice(i * n, n);
             outputs.Outputs(times[i], state, parameters, values);
             Array.Clear(cotangent);
-            var any = false;
-            for (var j = 0; j < map.OutputIndex.Length; j++)
-            {
-                var observed = trajectory.Value(firstRow + i, j);
-                if (double.IsNaN(observed)) continue;
-                var model = values[map.OutputIndex[j]];
-                var residual = map.Logarithmic[j] ? Math.Log(model) - Math.Log(observed) : model - observed;
-                data += scale * residual * residual;
-                var slope = 2 * scale * residual;
-                cotangent[map.OutputIndex[j]] += map.Logarithmic[j] ? slope / model : slope;
-                any = true;
-            }
+            data += scale * loss.AccumulateRow(trajectory, firstRow + i, values, cotangent, scale, out var any);
             if (!any) continue;
             outputs.OutputVjp(times[i], state, parameters, cotangent, stateGradients.Slice(i * n, n), parameterCotangent, timeCotangent);
             for (var k = 0; k < parameterCotangent.Length; k++) parameterGradients[k] += parameterCotangent[k];
         }
-        DataLoss = data;
         if (nextState is null) return data;
         var end = states.Slice(rowCount * n, n);
         var penalty = 0.0;
