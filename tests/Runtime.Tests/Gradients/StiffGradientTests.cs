@@ -42,6 +42,32 @@ public sealed class StiffGradientTests(ITestOutputHelper output)
         output.WriteLine(result.Stats.ToString());
     }
 
+    /// <summary>
+    /// The backsolve integrates <c>z</c> backwards, which is unstable for stiff systems: with h &lt; 0 the Newton
+    /// matrix <c>I − hγJ</c> meets the decaying eigenvalues and turns singular. The failure comes back as a message.
+    /// </summary>
+    [Fact]
+    public void BacksolveOfRobertsonFailsWithAMessage()
+    {
+        var options = new GradientOptions
+        {
+            Solve = new SolveOptions { Method = "rodas4", T0 = 0, T1 = 100, SaveAt = SaveAt, Rtol = 1e-10, Atol = 1e-14 },
+            Method = GradientMethod.Adjoint,
+        };
+        var result = Gradient.Compute(new LogRobertsonSystem(), InitialStates, LogRobertsonSystem.TrueParameters,
+            options, new SquaredErrorLoss(Targets));
+        Assert.False(result.Succeeded);
+        Assert.StartsWith("backward solve:", result.Message);
+    }
+
+    /// <summary>On a non-stiff problem (Lotka–Volterra) both continuous adjoints also work with rodas4 both ways.</summary>
+    [Theory]
+    [InlineData(GradientMethod.Adjoint)]
+    [InlineData(GradientMethod.Checkpoint)]
+    public void StiffMethodsDifferentiateLotkaVolterra(GradientMethod method) =>
+        output.WriteLine(GradientCase.FromDefaults(new PredatorPrey(), t1: 15, saves: 150,
+            target: i => 5 + 3 * Math.Sin(0.37 * i)).CheckContinuous(method, [0, 1, 2, 3], "rodas4"));
+
     [Fact]
     public void DiscreteAdjointRejectsStiffMethodsClearly()
     {
@@ -54,6 +80,20 @@ public sealed class StiffGradientTests(ITestOutputHelper output)
             options, new SquaredErrorLoss([0, 0, 0]));
         Assert.Equal(SolveStatus.InvalidOptions, result.Status);
         Assert.Contains("discrete adjoint supports explicit methods only", result.Message);
+    }
+
+    [Fact]
+    public void CheckpointRejectsBdfForwardsClearly()
+    {
+        var options = new GradientOptions
+        {
+            Solve = new SolveOptions { Method = "bdf", T1 = 1, SaveAt = [1] },
+            Method = GradientMethod.Checkpoint,
+        };
+        var result = Gradient.Compute(new LogRobertsonSystem(), InitialStates, LogRobertsonSystem.TrueParameters,
+            options, new SquaredErrorLoss([0, 0, 0]));
+        Assert.Equal(SolveStatus.InvalidOptions, result.Status);
+        Assert.Contains("solve forwards with rodas4 or trbdf2", result.Message);
     }
 
     [Fact]
