@@ -22,7 +22,7 @@ internal static class AdjointBacksolve
         var dynamics = new AugmentedDynamics(problem.Kernel, n, p, trajectories);
         var width = dynamics.Width;
         var (rtol, atol) = AdjointTolerances.Build(problem.Options, n, stateBlocks: 2, adjointExtras: p + 1);
-        var solver = new BackwardSolver(problem, dynamics, width, rtol, atol, BackwardSolver.Names(problem.StateNames, p, withStates: true));
+        var solver = BackwardSolver.For(problem, dynamics, width, rtol, atol, BackwardSolver.Names(problem.StateNames, p, withStates: true));
         var adjoint = new AdjointState(problem);
         var augmented = new double[trajectories * width];
         var block = trajectories * n;

@@ -5,25 +5,27 @@ using OdeDsl.Runtime.Systems;
 namespace OdeDsl.Runtime.Gradients;
 
 /// <summary>
-/// Runs the one integration loop backwards over a segment for an adjoint kernel, reusing one backend for every
-/// segment of a gradient so the backward pass allocates per gradient, not per observation.
+/// Runs the one integration loop backwards over a segment for an adjoint kernel with an explicit method, reusing one
+/// backend for every segment of a gradient so the backward pass allocates per gradient, not per observation.
 /// </summary>
-internal sealed class BackwardSolver
+internal sealed class BackwardSolver : IBackwardSolver
 {
     private readonly GradientProblem _problem;
+    private readonly RungeKuttaMethod _method;
     private readonly SpanBackend<double> _backend;
     private readonly double[] _saveTime = new double[1];
     private readonly IReadOnlyList<string> _names;
     private double _nextStep;
 
-    public BackwardSolver(GradientProblem problem, IOdeKernel<double> kernel, int width, Tolerance rtol, Tolerance atol,
-        IReadOnlyList<string> names)
+    public BackwardSolver(GradientProblem problem, RungeKuttaMethod method, IOdeKernel<double> kernel, int width,
+        Tolerance rtol, Tolerance atol, IReadOnlyList<string> names)
     {
         _problem = problem;
+        _method = method;
         Width = width;
         _names = names;
         _backend = new SpanBackend<double>(kernel, new double[problem.Trajectories * width], problem.Parameters, width,
-            problem.Method.RegisterCount, rtol, atol, saveCount: 1);
+            method.RegisterCount, rtol, atol, saveCount: 1);
     }
 
     public int Width { get; }
@@ -39,8 +41,8 @@ internal sealed class BackwardSolver
         _saveTime[0] = to;
         // Segments between observations are often a few steps long: starting each with the step size the
         // previous one ended on saves the first-step selection and the rejections that follow a poor guess.
-        var options = _problem.Solve with { T0 = from, T1 = to, SaveAt = null, FirstStep = _nextStep > 0 ? _nextStep : null };
-        var outcome = IntegrationLoop.Run(_backend, _problem.Method, options, _saveTime, _names);
+        var options = _problem.Solve with { Method = _method.Name, T0 = from, T1 = to, SaveAt = null, FirstStep = _nextStep > 0 ? _nextStep : null };
+        var outcome = IntegrationLoop.Run(_backend, _method, options, _saveTime, _names);
         Evaluations += outcome.Stats.FunctionEvaluations;
         Steps += outcome.Stats.AcceptedSteps + outcome.Stats.RejectedSteps;
         if (outcome.Status == SolveStatus.Success)
@@ -48,6 +50,13 @@ internal sealed class BackwardSolver
         _nextStep = outcome.NextStep;
         return outcome;
     }
+
+    /// <summary>The backward solver of the request's backward method (<see cref="GradientOptions.BackwardMethod"/>).</summary>
+    public static IBackwardSolver For(GradientProblem problem, IOdeKernel<double> kernel, int width, Tolerance rtol,
+        Tolerance atol, IReadOnlyList<string> names) =>
+        problem.BackwardStiff is { } stiff
+            ? new StiffBackwardSolver(problem, stiff, kernel, width, rtol, atol, names)
+            : new BackwardSolver(problem, problem.BackwardExplicit!, kernel, width, rtol, atol, names);
 
     /// <summary>Names of an augmented state's components for error messages: <c>z</c>, then <c>a(z)</c>, <c>a(θ)</c>, <c>a(t)</c>.</summary>
     public static IReadOnlyList<string> Names(IReadOnlyList<string> stateNames, int parameterCount, bool withStates)

@@ -29,7 +29,7 @@ internal static class CheckpointedAdjoint
         var dynamics = new InterpolatedAdjointDynamics(problem.Kernel, n, p, trajectories);
         var width = dynamics.Width;
         var (rtol, atol) = AdjointTolerances.Build(problem.Options, n, stateBlocks: 1, adjointExtras: p + 1);
-        var solver = new BackwardSolver(problem, dynamics, width, rtol, atol, BackwardSolver.Names(problem.StateNames, p, withStates: false));
+        var solver = BackwardSolver.For(problem, dynamics, width, rtol, atol, BackwardSolver.Names(problem.StateNames, p, withStates: false));
         var adjoint = new AdjointState(problem);
         var packed = new double[trajectories * width];
         var checkpointBytes = (long)checkpoints.Length * block * sizeof(double);
@@ -51,17 +51,15 @@ internal static class CheckpointedAdjoint
             if (segment != loadedSegment)
             {
                 dynamics.Segment = null;
-                StepRecorder? recorder = null;
-                var (outcome, _) = problem.SolveForward(checkpoints[segment], checkpointTimes[segment],
-                    checkpointTimes[segment + 1], [checkpointTimes[segment + 1]],
-                    observerFor: backend => recorder = new StepRecorder(backend, problem.Method));
+                var (outcome, recorded) = problem.RecordSegment(checkpoints[segment], checkpointTimes[segment],
+                    checkpointTimes[segment + 1]);
                 forwardEvaluations += outcome.Stats.FunctionEvaluations;
                 forwardSteps += outcome.Stats.AcceptedSteps + outcome.Stats.RejectedSteps;
                 if (outcome.Status != SolveStatus.Success)
                     return GradientFailure.Forward(problem, outcome);
-                dynamics.Segment = recorder;
+                dynamics.Segment = recorded;
                 loadedSegment = segment;
-                peakBytes = Math.Max(peakBytes, checkpointBytes + recorder!.Bytes);
+                peakBytes = Math.Max(peakBytes, checkpointBytes + recorded.Bytes);
             }
             Pack(packed, adjoint, n, p, width);
             var backward = solver.Run(packed, time, next);

@@ -1,4 +1,5 @@
 using OdeDsl.Runtime.Solvers;
+using OdeDsl.Runtime.Solvers.Stiff;
 using OdeDsl.Runtime.Systems;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -44,11 +45,11 @@ public static class Gradient
         ReadOnlySpan<double> parameters, GradientOptions options, IObservationLoss loss)
     {
         var (n, p) = (system.StateCount, system.ParameterCount);
-        var problem = Validate(system, initialStates, parameters, options, out var method, out var times);
+        var problem = Validate(system, initialStates, parameters, options, out var solvers, out var times);
         if (problem is not null)
             return GradientFailure.Invalid(initialStates.Length, p, problem);
         var request = new GradientProblem(kernel, system.StateNames, initialStates.ToArray(), parameters.ToArray(),
-            options, method, times);
+            options, solvers, times);
         try
         {
             return options.Method switch
@@ -66,10 +67,10 @@ public static class Gradient
     }
 
     private static string? Validate(IOdeSystem system, ReadOnlySpan<double> initialStates, ReadOnlySpan<double> parameters,
-        GradientOptions options, out RungeKuttaMethod method, out double[] times)
+        GradientOptions options, out GradientSolvers solvers, out double[] times)
     {
         var n = system.StateCount;
-        var problem = SolveOptionsValidation.Validate(options.Solve, n, double.BitIncrement(1.0) - 1.0, out method, out times);
+        var problem = ValidateMethods(options, n, out solvers, out times);
         if (problem is not null)
             return problem;
         if (initialStates.Length == 0)
@@ -93,6 +94,39 @@ public static class Gradient
             if (tolerance.Values.Any(value => !(value > 0 && double.IsFinite(value))))
                 return $"{name} must be positive and finite, but is {tolerance}";
         }
+        return null;
+    }
+
+    private static string? ValidateMethods(GradientOptions options, int n, out GradientSolvers solvers, out double[] times)
+    {
+        const double epsilon = 2.220446049250313e-16;
+        solvers = new GradientSolvers(null, null, null, null);
+        times = [];
+        var forwardName = options.Solve.Method;
+        var backwardName = options.BackwardMethod ?? forwardName;
+        RungeKuttaMethod? forwardExplicit = null;
+        string? problem;
+        if (StiffMethods.TryGet(forwardName, out var forwardStiff))
+            problem = SolveOptionsValidation.ValidateCommon(options.Solve, n, epsilon, forwardStiff.Name,
+                forwardStiff.IsAdaptive, out times);
+        else
+            problem = SolveOptionsValidation.Validate(options.Solve, n, epsilon, out forwardExplicit, out times);
+        if (problem is not null)
+            return problem;
+        StiffMethods.TryGet(backwardName, out var backwardStiff);
+        Methods.TryGet(backwardName, out var backwardExplicit);
+        if (backwardStiff is null && backwardExplicit is null)
+            return $"{nameof(options.BackwardMethod)}: {Methods.UnknownMethodMessage(backwardName)}";
+        if (options.BackwardMethod is not null && !(backwardStiff?.IsAdaptive ?? backwardExplicit!.IsAdaptive))
+            return $"{nameof(options.BackwardMethod)} must be adaptive, but {backwardName} takes fixed steps";
+        var stiffName = forwardStiff?.Name ?? backwardStiff?.Name;
+        if (options.Method == GradientMethod.Discrete && stiffName is not null)
+            return $"the discrete adjoint supports explicit methods only, not {stiffName}; " +
+                "use GradientMethod.Checkpoint (or Adjoint) for gradients through stiff solves";
+        if (options.Method == GradientMethod.Checkpoint && forwardStiff is not null && forwardStiff == StiffMethods.Bdf)
+            return "the checkpointed adjoint needs the dense output of every forward step, which bdf does not record; " +
+                "solve forwards with rodas4 or trbdf2 (BackwardMethod = \"bdf\" is fine)";
+        solvers = new GradientSolvers(forwardExplicit, forwardStiff, backwardExplicit, backwardStiff);
         return null;
     }
 }

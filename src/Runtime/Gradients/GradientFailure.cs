@@ -13,7 +13,7 @@ internal static class GradientFailure
             new GradientStats(outcome.Stats.FunctionEvaluations, 0, outcome.Stats.AcceptedSteps + outcome.Stats.RejectedSteps, 0, 0));
 
     public static GradientResult Backward(GradientProblem problem, SolveOutcome outcome, SolverStats forward,
-        BackwardSolver solver) =>
+        IBackwardSolver solver) =>
         Failed(problem, outcome.Status, $"backward solve: {outcome.Message}",
             new GradientStats(forward.FunctionEvaluations, solver.Evaluations,
                 forward.AcceptedSteps + forward.RejectedSteps, solver.Steps, 0));

@@ -12,6 +12,13 @@ public sealed record GradientOptions
 
     public GradientMethod Method { get; init; } = GradientMethod.Adjoint;
 
+    /// <summary>
+    /// Method of the backward (adjoint) solves, explicit or stiff (<see cref="SolveOptions.Method"/>'s names);
+    /// <c>null</c> means the forward one. The adjoint of a stiff system is stiff, so stiff forward solves want a stiff
+    /// backward method; the discrete adjoint supports explicit methods only.
+    /// </summary>
+    public string? BackwardMethod { get; init; }
+
     /// <summary>Relative tolerance of the backward solves; <c>null</c> means the forward one. Scalar, or per state of <c>z</c>/<c>a</c>.</summary>
     public Tolerance? BackwardRtol { get; init; }
 

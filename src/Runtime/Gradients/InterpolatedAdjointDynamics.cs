@@ -35,7 +35,7 @@ internal sealed class InterpolatedAdjointDynamics : IOdeKernel<double>
     public int Width { get; }
 
     /// <summary>The recorded forward segment that supplies <c>z(t)</c>.</summary>
-    public StepRecorder? Segment { get; set; }
+    public ISegmentInterpolant? Segment { get; set; }
 
     public void Derivative(double t, ReadOnlySpan<double> states, ReadOnlySpan<double> parameters, Span<double> derivatives)
     {

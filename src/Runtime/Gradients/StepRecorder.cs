@@ -7,7 +7,7 @@ namespace OdeDsl.Runtime.Gradients;
 /// Keeps every accepted step of a forward solve (states and all stages, including the dense output's extra
 /// stages) so a backward pass can interpolate the solution or backpropagate through the steps.
 /// </summary>
-internal sealed class StepRecorder(SpanBackend<double> backend, RungeKuttaMethod method) : IStepObserver
+internal sealed class StepRecorder(SpanBackend<double> backend, RungeKuttaMethod method) : IStepObserver, ISegmentInterpolant
 {
     private readonly List<RecordedStep> _steps = [];
     private readonly double[] _weights = new double[method.RegisterCount];

@@ -87,6 +87,7 @@ internal static class OneStepLoop
             var tNew = lastStep ? t1 : t + h;
             problem.Derivative(tNew, candidate, endDerivative);
             SaveInside(run, t, tNew, current, derivative, candidate, endDerivative);
+            run.Observer?.Accepted(t, tNew, current, derivative, candidate, endDerivative);
             (current, candidate) = (candidate, current);
             (derivative, endDerivative) = (endDerivative, derivative);
             t = tNew;

@@ -21,6 +21,9 @@ internal sealed class StiffRun(StiffProblem problem, SolveOptions options, doubl
 
     public int SavedCount { get; set; }
 
+    /// <summary>Sees every accepted step (one-step methods only; BDF does not report its steps).</summary>
+    public IStiffStepObserver? Observer { get; init; }
+
     public int Accepted { get; set; }
 
     public int Rejected { get; set; }
