@@ -38,7 +38,7 @@ internal static class SimulateCommand
         command.SetAction(parsed =>
         {
             var (saveTimes, saveProblem) = ParseTimes(parsed.GetValue(saveAt));
-            var (assignments, setProblem) = ParseAssignments(parsed.GetValue(set) ?? []);
+            var (assignments, setProblem) = Assignments.Parse(parsed.GetValue(set) ?? [], "--set", "beta=0.4");
             if (parsed.GetValue(parametersFile) is { } parametersPath)
             {
                 try
@@ -146,21 +146,5 @@ internal static class SimulateCommand
             times.Add(time);
         }
         return times.Count == 0 ? (null, "--saveat: give at least one time") : (times, null);
-    }
-
-    private static (IReadOnlyList<(string, double)> Assignments, string? Problem) ParseAssignments(IEnumerable<string> texts)
-    {
-        var assignments = new List<(string, double)>();
-        foreach (var text in texts)
-        {
-            var parts = text.Split('=', 2, StringSplitOptions.TrimEntries);
-            if (parts.Length != 2 || parts[0].Length == 0
-                || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-            {
-                return ([], $"--set '{text}': write name=value with a number, e.g. --set beta=0.4");
-            }
-            assignments.Add((parts[0], value));
-        }
-        return (assignments, null);
     }
 }

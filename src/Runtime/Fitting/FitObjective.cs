@@ -6,7 +6,7 @@ using OdeDsl.Runtime.Systems;
 namespace OdeDsl.Runtime.Fitting;
 
 /// <summary>
-/// The objective a fit minimises over <c>u = [trainable θ (unconstrained), multiple-shooting states]</c> and its
+/// The objective a fit minimises over <c>u = [trainable θ (unconstrained), multiple-shooting states, log noise scales]</c> and its
 /// gradient: the segments of an iteration (whole trajectories, random time windows, or shooting segments) are
 /// each solved and differentiated by <see cref="Gradient.Compute(IOdeSystem, ReadOnlySpan{double}, ReadOnlySpan{double}, GradientOptions, IObservationLoss)"/>.
 /// </summary>
@@ -34,7 +34,12 @@ internal sealed class FitObjective<TSystem> where TSystem : IOdeSystem, IOdeOutp
             throw new ArgumentException($"no trajectory has the {length} rows a time window needs; use a shorter window");
     }
 
-    public int Size => _vector.Count + ShootingStateCount * _n;
+    public int Size => NoiseOffset + NoiseScaleCount;
+
+    /// <summary>Where the log noise scales <c>s_j</c> start in <c>u</c>.</summary>
+    public int NoiseOffset => _vector.Count + ShootingStateCount * _n;
+
+    private int NoiseScaleCount => _options.EstimateNoise ? _loss.ColumnCount : 0;
 
     private int ShootingStateCount => _shootingSegments.Count(s => s.Start == SegmentStart.ShootingState);
 
@@ -53,6 +58,7 @@ internal sealed class FitObjective<TSystem> where TSystem : IOdeSystem, IOdeOutp
             var state = DataState(segment) ?? ModelState(segment, parameters, solutions);
             state.CopyTo(u, ShootingOffset(segment.ShootingState));
         }
+        if (_options.EstimateNoise) NoiseScales.Start(_system, _table, _loss, parameters, _options.Solve).CopyTo(u, NoiseOffset);
         return u;
     }
 
@@ -64,8 +70,12 @@ internal sealed class FitObjective<TSystem> where TSystem : IOdeSystem, IOdeOutp
         var initial = new double[_n];
         _system.GetInitialState(parameters, initial);
         var segments = Segments(iteration);
-        var count = segments.Sum(s => Enumerable.Range(s.FirstRow, s.RowCount)
-            .Sum(row => Enumerable.Range(0, _table.Observed.Count).Count(j => !double.IsNaN(_table.Trajectories[s.Trajectory].Value(row, j)))));
+        var columnCounts = Enumerable.Range(0, _table.Observed.Count).Select(j => segments.Sum(s => Enumerable.Range(s.FirstRow, s.RowCount)
+            .Count(row => !double.IsNaN(_table.Trajectories[s.Trajectory].Value(row, j))))).ToArray();
+        var count = columnCounts.Sum();
+        var logNoiseScales = u.AsSpan(NoiseOffset, NoiseScaleCount);
+        var observationLoss = _options.EstimateNoise ? _loss.WithNoiseScales(NoiseScales.FromLogarithms(logNoiseScales)) : _loss;
+        var columnSums = new double[columnCounts.Length];
         var links = segments.Count(s => s.NextShootingState >= 0);
         var continuityWeight = links == 0 ? 0 : _options.ContinuityWeight / (_n * links);
         var gradient = new double[Size];
@@ -86,7 +96,7 @@ internal sealed class FitObjective<TSystem> where TSystem : IOdeSystem, IOdeOutp
             var saveAt = Enumerable.Range(segment.FirstRow, segment.RowCount).Select(row => trajectory.Times[row]).ToList();
             var next = segment.NextShootingState >= 0 ? u.AsSpan(ShootingOffset(segment.NextShootingState), _n).ToArray() : null;
             if (next is not null) saveAt.Add(segment.EndTime);
-            var loss = new SegmentLoss(_system, _loss, trajectory, segment.FirstRow, segment.RowCount,
+            var loss = new SegmentLoss(_system, observationLoss, trajectory, segment.FirstRow, segment.RowCount,
                 count == 0 ? 0 : 1.0 / count, next, continuityWeight);
             var result = Gradient.Compute(_system, start, parameters, new GradientOptions
             {
@@ -101,6 +111,7 @@ internal sealed class FitObjective<TSystem> where TSystem : IOdeSystem, IOdeOutp
                 return null;
             }
             total += result.Loss;
+            for (var j = 0; j < columnSums.Length; j++) columnSums[j] += loss.ColumnSums[j];
             for (var k = 0; k < parameters.Length; k++) parameterGradient[k] += result.Parameters[k];
             if (segment.Start == SegmentStart.ModelInitial)
                 for (var i = 0; i < _n; i++) initialGradient[i] += result.InitialStates[i];
@@ -111,6 +122,8 @@ internal sealed class FitObjective<TSystem> where TSystem : IOdeSystem, IOdeOutp
         }
         _initialJacobian.AddTransposeProduct(parameters, initialGradient, parameterGradient);
         _vector.ChainGradient(u, parameterGradient, gradient);
+        if (_options.EstimateNoise)
+            total += NoiseScales.AddLogTerm(logNoiseScales, columnCounts, columnSums, gradient.AsSpan(NoiseOffset, NoiseScaleCount));
         return (total, gradient);
     }
 
