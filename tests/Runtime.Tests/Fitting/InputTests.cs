@@ -130,6 +130,35 @@ public sealed class InputTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Float_and_tensor_kernels_see_the_same_inputs_as_the_double_kernels()
+    {
+        var system = new FitForced();
+        var data = ForcedData();
+        var driven = new InputDrivenSystem(system, system, data.File, data.Inputs, data.Trajectories[0], 0);
+        var parameters = SyntheticData.Parameters(system, ("k", 0.7), ("gain", 1.8));
+        double[] states = [0.9, 1.4];
+        var expected = new double[2];
+        driven.Derivative(1.25, states, parameters, expected);
+        // The drive at 1.25 is 1.4 − 0.25·2 = 0.9, so this is the model's right-hand side with u = 0.9.
+        Assert.Equal(-0.7 * 0.9 + 1.8 * 0.9 * 0.81 / 1.81, expected[0], 1e-12);
+        var single = new float[2];
+        driven.Derivative(1.25f, [.. states.Select(v => (float)v)], [.. parameters.Select(v => (float)v)], single);
+        for (var i = 0; i < 2; i++) Assert.Equal(expected[i], single[i], 1e-5);
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        var tensor = driven.Derivative(TorchSharp.torch.tensor(1.25), TorchSharp.torch.tensor(states, [2, 1]), TorchSharp.torch.tensor(parameters));
+        var values = tensor.data<double>().ToArray();
+        for (var i = 0; i < 2; i++) Assert.Equal(expected[i], values[i], 1e-12);
+    }
+
+    [Fact]
+    public void Training_an_input_is_refused_with_its_name()
+    {
+        var system = new FitForced();
+        var error = Assert.Throws<ArgumentException>(() => Fitter.Fit(system, ForcedData(), new FitOptions { Trainable = [new TrainableParameter("drive")] }));
+        Assert.Contains("'drive' is an input of the model", error.Message);
+    }
+
+    [Fact]
     public void A_table_without_the_model_input_is_a_data_error_naming_it()
     {
         var system = new FitForced();
