@@ -32,9 +32,8 @@ internal sealed class FitObjective<TSystem> where TSystem : IOdeSystem, IOdeOutp
         _stateColumns = DirectStateColumns.Find(_models[0], _models[0], loss, start);
         var trainable = Enumerable.Range(0, vector.Count).Select(vector.ParameterIndex).ToList();
         // With inputs, dz0/dθ differs between trajectories (init gut = dose); without, one Jacobian serves them all.
-        var shared = new InitialStateJacobian(_models[0], trainable, start);
         _initialJacobians = system.InputNames.Count == 0
-            ? [.. _models.Select(_ => shared)]
+            ? [.. Enumerable.Repeat(new InitialStateJacobian(_models[0], trainable, start), _models.Count)]
             : [.. _models.Select(model => new InitialStateJacobian(model, trainable, start))];
         if (options.ShootingSegments > 1) PlanShooting();
         if (options.WindowLength is { } length && !table.Trajectories.Any(t => t.Times.Count >= length))
