@@ -39,7 +39,8 @@ public sealed class FitCommandTests : IDisposable
         Assert.Equal(0.5, Value(output, "k"), 1e-6);
         Assert.Equal(2.0, Value(output, "y(0)"), 1e-6);
         Assert.True(Value(output, "loss") < 1e-12);
-        Assert.Contains("iteration 60/60", output);
+        // L-BFGS stops before the 60th iteration once no step lowers the loss, and says so.
+        Assert.Matches(@"\(converged after \d+ iterations", output);
         var json = JsonSerializer.Deserialize<Dictionary<string, double>>(File.ReadAllText(parameters))!;
         Assert.Equal(0.5, json["k"], 1e-6);
         Assert.Equal(0.0, json["c"]);

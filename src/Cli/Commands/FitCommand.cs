@@ -23,7 +23,7 @@ internal static class FitCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var file = new Argument<string>("file") { Description = "The .ode file." };
-        var data = new Option<string>("--data") { Description = "CSV file with a time column and one column per observe output.", Required = true };
+        var data = new Option<string>("--data") { Description = "CSV file with a time column, one column per observe output and one per input.", Required = true };
         var timeColumn = new Option<string?>("--time-column") { Description = "The time column (default: t or time)." };
         var trajectoryColumn = new Option<string?>("--trajectory-column") { Description = "Column of trajectory ids, for several trajectories in one file." };
         var iterations = new Option<int>("--iterations") { Description = "Optimizer iterations (default 200).", DefaultValueFactory = _ => 200 };
@@ -115,7 +115,7 @@ internal static class FitCommand
         FitResult result;
         try
         {
-            table = ObservationCsv.Read(request.DataPath, request.Table with { Observed = observed, ModelStart = t0 });
+            table = ObservationCsv.Read(request.DataPath, request.Table with { Observed = observed, Inputs = system.InputNames, ModelStart = t0 });
             result = FitProgressDisplay.Run(output, options.Iterations, progress => Fitter.Fit(system, table, options with { Progress = progress }));
         }
         catch (DataError problem)
@@ -143,9 +143,16 @@ internal static class FitCommand
         if (netWeights > 0) output.WriteLine($"({netWeights} net weights and biases: see the parameters file)");
         foreach (var (column, sigma) in result.NoiseScales) output.WriteLine($"sigma({column}) = {Format(sigma)}");
         output.WriteLine($"loss = {Format(result.Loss)}");
+        output.WriteLine($"({result.Message})");
         try
         {
-            if (request.ParametersPath is { } parametersPath) ParametersJson.Write(parametersPath, result.ParameterNames, result.Parameters, result.NoiseScales);
+            if (request.ParametersPath is { } parametersPath)
+            {
+                // Input slots hold whatever the data gave each trajectory, not a fitted value.
+                var kept = Enumerable.Range(0, result.ParameterNames.Count).Where(k => !system.InputNames.Contains(result.ParameterNames[k])).ToList();
+                ParametersJson.Write(parametersPath, [.. kept.Select(k => result.ParameterNames[k])], [.. kept.Select(k => result.Parameters[k])],
+                    result.NoiseScales);
+            }
             if (request.PlotPath is { } plotPath) FitPlot.Save(plotPath, system, table, result.Parameters, options.Solve);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

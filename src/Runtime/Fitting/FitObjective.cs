@@ -8,17 +8,19 @@ namespace OdeDsl.Runtime.Fitting;
 /// <summary>
 /// The objective a fit minimises over <c>u = [trainable θ (unconstrained), multiple-shooting states, log noise scales]</c> and its
 /// gradient: the segments of an iteration (whole trajectories, random time windows, or shooting segments) are
-/// each solved and differentiated by <see cref="Gradient.Compute(IOdeSystem, ReadOnlySpan{double}, ReadOnlySpan{double}, GradientOptions, IObservationLoss)"/>.
+/// each solved and differentiated by <see cref="Gradient.Compute(IOdeSystem, ReadOnlySpan{double}, ReadOnlySpan{double}, GradientOptions, IObservationLoss)"/>
+/// on their trajectory's <see cref="InputDrivenSystem"/> (the model with that trajectory's inputs).
 /// </summary>
 internal sealed class FitObjective<TSystem> where TSystem : IOdeSystem, IOdeOutputs
 {
-    private readonly TSystem _system;
     private readonly ObservationTable _table;
     private readonly FitOptions _options;
     private readonly TrainableVector _vector;
     private readonly ObservationLoss _loss;
     private readonly int[]? _stateColumns;
-    private readonly InitialStateJacobian _initialJacobian;
+    private readonly TSystem _system;
+    private readonly IReadOnlyList<InputDrivenSystem> _models;
+    private readonly IReadOnlyList<InitialStateJacobian> _initialJacobians;
     private readonly List<Segment> _shootingSegments = [];
     private readonly int _n;
 
@@ -27,8 +29,13 @@ internal sealed class FitObjective<TSystem> where TSystem : IOdeSystem, IOdeOutp
     {
         (_system, _table, _options, _vector, _n) = (system, table, options, vector, system.StateCount);
         _loss = loss;
-        _stateColumns = DirectStateColumns.Find(system, system, loss, start);
-        _initialJacobian = new InitialStateJacobian(system, Enumerable.Range(0, vector.Count).Select(vector.ParameterIndex), start);
+        _models = InputDrivenSystem.ForTable(system, table, options.Solve.T0);
+        _stateColumns = DirectStateColumns.Find(_models[0], _models[0], loss, start);
+        var trainable = Enumerable.Range(0, vector.Count).Select(vector.ParameterIndex).ToList();
+        // With inputs, dz0/dθ differs between trajectories (init gut = dose); without, one Jacobian serves them all.
+        _initialJacobians = system.InputNames.Count == 0
+            ? [.. Enumerable.Repeat(new InitialStateJacobian(_models[0], trainable, start), _models.Count)]
+            : [.. _models.Select(model => new InitialStateJacobian(model, trainable, start))];
         if (options.ShootingSegments > 1) PlanShooting();
         if (options.WindowLength is { } length && !table.Trajectories.Any(t => t.Times.Count >= length))
             throw new ArgumentException($"no trajectory has the {length} rows a time window needs; use a shorter window");
@@ -67,8 +74,6 @@ internal sealed class FitObjective<TSystem> where TSystem : IOdeSystem, IOdeOutp
     {
         failure = null;
         var parameters = _vector.Parameters(u);
-        var initial = new double[_n];
-        _system.GetInitialState(parameters, initial);
         var segments = Segments(iteration);
         var columnCounts = Enumerable.Range(0, _table.Observed.Count).Select(j => segments.Sum(s => Enumerable.Range(s.FirstRow, s.RowCount)
             .Count(row => !double.IsNaN(_table.Trajectories[s.Trajectory].Value(row, j))))).ToArray();
@@ -80,15 +85,15 @@ internal sealed class FitObjective<TSystem> where TSystem : IOdeSystem, IOdeOutp
         var continuityWeight = links == 0 ? 0 : _options.ContinuityWeight / (_n * links);
         var gradient = new double[Size];
         var parameterGradient = new double[parameters.Length];
-        var initialGradient = new double[_n];
         var solutions = new Dictionary<int, double[]>();
         var total = 0.0;
         foreach (var segment in segments)
         {
             var trajectory = _table.Trajectories[segment.Trajectory];
+            var model = _models[segment.Trajectory];
             var start = segment.Start switch
             {
-                SegmentStart.ModelInitial => initial,
+                SegmentStart.ModelInitial => InitialState(model, parameters),
                 SegmentStart.ShootingState => u.AsSpan(ShootingOffset(segment.ShootingState), _n).ToArray(),
                 SegmentStart.Data => DataState(segment)!,
                 _ => ModelState(segment, parameters, solutions),
@@ -96,9 +101,9 @@ internal sealed class FitObjective<TSystem> where TSystem : IOdeSystem, IOdeOutp
             var saveAt = Enumerable.Range(segment.FirstRow, segment.RowCount).Select(row => trajectory.Times[row]).ToList();
             var next = segment.NextShootingState >= 0 ? u.AsSpan(ShootingOffset(segment.NextShootingState), _n).ToArray() : null;
             if (next is not null) saveAt.Add(segment.EndTime);
-            var loss = new SegmentLoss(_system, observationLoss, trajectory, segment.FirstRow, segment.RowCount,
+            var loss = new SegmentLoss(model, observationLoss, trajectory, segment.FirstRow, segment.RowCount,
                 count == 0 ? 0 : 1.0 / count, next, continuityWeight);
-            var result = Gradient.Compute(_system, start, parameters, new GradientOptions
+            var result = Gradient.Compute(model, start, parameters, new GradientOptions
             {
                 Solve = _options.Solve with { T0 = segment.StartTime, T1 = saveAt[^1], SaveAt = saveAt, ThrowOnFailure = false },
                 Method = _options.Gradient,
@@ -114,13 +119,12 @@ internal sealed class FitObjective<TSystem> where TSystem : IOdeSystem, IOdeOutp
             for (var j = 0; j < columnSums.Length; j++) columnSums[j] += loss.ColumnSums[j];
             for (var k = 0; k < parameters.Length; k++) parameterGradient[k] += result.Parameters[k];
             if (segment.Start == SegmentStart.ModelInitial)
-                for (var i = 0; i < _n; i++) initialGradient[i] += result.InitialStates[i];
+                _initialJacobians[segment.Trajectory].AddTransposeProduct(parameters, result.InitialStates, parameterGradient);
             if (segment.Start == SegmentStart.ShootingState)
                 for (var i = 0; i < _n; i++) gradient[ShootingOffset(segment.ShootingState) + i] += result.InitialStates[i];
             if (next is not null)
                 for (var i = 0; i < _n; i++) gradient[ShootingOffset(segment.NextShootingState) + i] += loss.NextStateGradient[i];
         }
-        _initialJacobian.AddTransposeProduct(parameters, initialGradient, parameterGradient);
         _vector.ChainGradient(u, parameterGradient, gradient);
         if (_options.EstimateNoise)
             total += NoiseScales.AddLogTerm(logNoiseScales, columnCounts, columnSums, gradient.AsSpan(NoiseOffset, NoiseScaleCount));
@@ -204,12 +208,18 @@ internal sealed class FitObjective<TSystem> where TSystem : IOdeSystem, IOdeOutp
         var trajectory = _table.Trajectories[segment.Trajectory];
         if (!solutions.TryGetValue(segment.Trajectory, out var saved))
         {
-            var initial = new double[_n];
-            _system.GetInitialState(parameters, initial);
-            var solution = Integrator.Solve<double>(_system, initial, parameters, FittingObjective.ForTrajectory(_options.Solve, trajectory));
+            var model = _models[segment.Trajectory];
+            var solution = Integrator.Solve<double>(model, InitialState(model, parameters), parameters, FittingObjective.ForTrajectory(_options.Solve, trajectory));
             ForwardEvaluations += solution.Stats.FunctionEvaluations;
             solutions[segment.Trajectory] = saved = solution.States;
         }
         return saved.AsSpan(segment.FirstRow * _n, _n).ToArray();
+    }
+
+    private double[] InitialState(InputDrivenSystem model, double[] parameters)
+    {
+        var initial = new double[_n];
+        model.GetInitialState(parameters, initial);
+        return initial;
     }
 }

@@ -32,6 +32,8 @@ public static class Fitter
         {
             system.GetDefaultParameters(start);
         }
+        if (options.Trainable.FirstOrDefault(t => system.InputNames.Contains(t.Name)) is { } input)
+            throw new ArgumentException($"'{input.Name}' is an input of the model: the data supply its value for each trajectory, so it cannot be trained");
         var vector = new TrainableVector(system.ParameterNames, start, options.Trainable);
         var objective = new FitObjective<TSystem>(system, data, loss, options, vector, start);
         var fit = Describe(system, vector, objective, options);

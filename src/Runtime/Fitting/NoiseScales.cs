@@ -49,10 +49,11 @@ internal static class NoiseScales
         SolveOptions solve) where TSystem : IOdeSystem, IOdeOutputs
     {
         var evaluation = FittingObjective.Evaluate(system, table, loss, parameters, solve);
+        var models = InputDrivenSystem.ForTable(system, table, solve.T0);
         var sums = new double[loss.ColumnCount];
         for (var k = 0; k < table.Trajectories.Count; k++)
         {
-            var segment = SegmentLoss.WholeTrajectory(system, loss, table.Trajectories[k]);
+            var segment = SegmentLoss.WholeTrajectory(models[k], loss, table.Trajectories[k]);
             segment.Evaluate(evaluation.Times[k], evaluation.States[k], 1, parameters, new double[evaluation.States[k].Length],
                 new double[parameters.Length]);
             for (var j = 0; j < sums.Length; j++) sums[j] += segment.ColumnSums[j];
