@@ -69,20 +69,6 @@ public sealed class StiffGradientTests(ITestOutputHelper output)
             target: i => 5 + 3 * Math.Sin(0.37 * i)).CheckContinuous(method, [0, 1, 2, 3], "rodas4"));
 
     [Fact]
-    public void DiscreteAdjointRejectsStiffMethodsClearly()
-    {
-        var options = new GradientOptions
-        {
-            Solve = new SolveOptions { Method = "rodas4", T1 = 1, SaveAt = [1] },
-            Method = GradientMethod.Discrete,
-        };
-        var result = Gradient.Compute(new LogRobertsonSystem(), InitialStates, LogRobertsonSystem.TrueParameters,
-            options, new SquaredErrorLoss([0, 0, 0]));
-        Assert.Equal(SolveStatus.InvalidOptions, result.Status);
-        Assert.Contains("discrete adjoint supports explicit methods only", result.Message);
-    }
-
-    [Fact]
     public void CheckpointRejectsBdfForwardsClearly()
     {
         var options = new GradientOptions

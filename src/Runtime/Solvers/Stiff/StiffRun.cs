@@ -24,6 +24,9 @@ internal sealed class StiffRun(StiffProblem problem, SolveOptions options, doubl
     /// <summary>Sees every accepted step (one-step methods only; BDF does not report its steps).</summary>
     public IStiffStepObserver? Observer { get; init; }
 
+    /// <summary>Sees the stages of every accepted step (diagonally implicit methods only), before <see cref="Observer"/> does.</summary>
+    public IStiffStageObserver? StageObserver { get; init; }
+
     public int Accepted { get; set; }
 
     public int Rejected { get; set; }
