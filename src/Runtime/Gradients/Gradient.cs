@@ -123,9 +123,6 @@ public static class Gradient
             return $"the discrete adjoint differentiates explicit methods, trbdf2 and implicit-euler, not {forwardStiff.Name} " +
                 "(a Rosenbrock step would need second derivatives of f, and bdf is multistep); " +
                 "use GradientMethod.Checkpoint for gradients through rodas4 or bdf solves";
-        if (options.Method == GradientMethod.Checkpoint && forwardStiff is not null && forwardStiff == StiffMethods.Bdf)
-            return "the checkpointed adjoint needs the dense output of every forward step, which bdf does not record; " +
-                "solve forwards with rodas4 or trbdf2 (BackwardMethod = \"bdf\" is fine)";
         solvers = new GradientSolvers(forwardExplicit, forwardStiff, backwardExplicit, backwardStiff);
         return null;
     }

@@ -1,5 +1,7 @@
 using OdeDsl.Runtime.Gradients;
 using OdeDsl.Runtime.Solvers;
+using OdeDsl.Runtime.Systems;
+using TorchSharp;
 using Xunit.Abstractions;
 
 namespace OdeDsl.Runtime.Tests.Gradients;
@@ -94,6 +96,54 @@ public sealed class StiffDiscreteAdjointTests(ITestOutputHelper output)
         Assert.Contains($"not {solver}", result.Message);
         Assert.Contains("trbdf2 and implicit-euler", result.Message);
         Assert.Contains("GradientMethod.Checkpoint", result.Message);
+    }
+
+    /// <summary>
+    /// A system with a VJP but no Jacobian: the forward solve takes finite differences, but the exact stage adjoint
+    /// needs the Jacobian, and says so instead of failing halfway.
+    /// </summary>
+    [Fact]
+    public void A_system_without_a_Jacobian_is_refused_with_a_message()
+    {
+        var options = new GradientOptions
+        {
+            Solve = new SolveOptions { Method = "trbdf2", T1 = 1, SaveAt = [1] },
+            Method = GradientMethod.Discrete,
+        };
+        var result = Gradient.Compute(new WithoutJacobian(new LogRobertsonSystem()), [1, 0, 0],
+            LogRobertsonSystem.TrueParameters, options, new SquaredErrorLoss([0, 0, 0]));
+        Assert.False(result.Succeeded);
+        Assert.Contains("cannot be differentiated", result.Message);
+        Assert.Contains("provides no Jacobian", result.Message);
+    }
+
+    /// <summary>Another system's double kernels, without its Jacobian (as a hand-written system might be).</summary>
+    private sealed class WithoutJacobian(IOdeSystem inner) : IOdeSystem
+    {
+        public string Name => inner.Name;
+
+        public IReadOnlyList<string> StateNames => inner.StateNames;
+
+        public IReadOnlyList<string> ParameterNames => inner.ParameterNames;
+
+        public void GetDefaultParameters(Span<double> parameters) => inner.GetDefaultParameters(parameters);
+
+        public void GetInitialState(ReadOnlySpan<double> parameters, Span<double> state) =>
+            inner.GetInitialState(parameters, state);
+
+        public void Derivative(double t, ReadOnlySpan<double> states, ReadOnlySpan<double> parameters,
+            Span<double> derivatives) => inner.Derivative(t, states, parameters, derivatives);
+
+        public void Vjp(double t, ReadOnlySpan<double> states, ReadOnlySpan<double> parameters,
+            ReadOnlySpan<double> cotangent, Span<double> stateCotangent, Span<double> parameterCotangent,
+            Span<double> timeCotangent) =>
+            inner.Vjp(t, states, parameters, cotangent, stateCotangent, parameterCotangent, timeCotangent);
+
+        public void Derivative(float t, ReadOnlySpan<float> states, ReadOnlySpan<float> parameters,
+            Span<float> derivatives) => throw new NotSupportedException("double only");
+
+        public torch.Tensor Derivative(torch.Tensor t, torch.Tensor states, torch.Tensor parameters) =>
+            throw new NotSupportedException("no tensor kernel");
     }
 
     /// <summary>The fourth-order central stencil with step 1e-4 in θ_j (a log rate constant).</summary>
