@@ -6,4 +6,10 @@ if (args is ["stiff-table", ..])
     return;
 }
 
+if (args is ["stiff-gradient-table", ..])
+{
+    OdeDsl.Benchmarks.Gradients.StiffGradientTable.Print();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

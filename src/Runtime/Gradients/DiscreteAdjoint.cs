@@ -1,5 +1,6 @@
 using OdeDsl.Runtime.Solvers;
 using OdeDsl.Runtime.Solvers.Interpolation;
+using static OdeDsl.Runtime.Gradients.SweepVectors;
 
 namespace OdeDsl.Runtime.Gradients;
 
@@ -11,6 +12,8 @@ namespace OdeDsl.Runtime.Gradients;
 /// the discretised solution, with one convention: step sizes chosen by the controller (and the first step) are
 /// constants; only the last step, <c>h = t1 − t_n</c>, moves with <c>t0</c> and <c>t1</c>, and every step time moves with
 /// <c>t0</c>. With fixed steps (<see cref="SolveOptions.Dt"/>) this is exactly the derivative of the solver's output.
+/// Explicit methods are swept by <see cref="StepSweep"/>, diagonally implicit ones (trbdf2, implicit-euler) by
+/// <see cref="ImplicitStepSweep"/>, which differentiates each implicit stage by the implicit-function theorem.
 /// </summary>
 internal static class DiscreteAdjoint
 {
@@ -19,27 +22,41 @@ internal static class DiscreteAdjoint
 
     public static GradientResult Compute(GradientProblem problem, IObservationLoss loss)
     {
-        var (n, p, trajectories) = (problem.StateCount, problem.ParameterCount, problem.Trajectories);
-        var size = trajectories * n;
         var times = problem.ObservationTimes;
-        StepRecorder? recorder = null;
-        var (forward, observed) = problem.SolveForward(problem.InitialStates, problem.T0, problem.T1, times,
-            observerFor: backend => recorder = new StepRecorder(backend, problem.Method));
+        SolveOutcome forward;
+        double[] observed;
+        IReadOnlyList<RecordedStep> steps;
+        IStepSweep sweep;
+        long bytes;
+        if (problem.ForwardStiff is { ImplicitTableau: { } tableau })
+        {
+            var recorder = new EsdirkStepRecorder(tableau);
+            (forward, observed) = problem.SolveForwardStiff(recorder);
+            (steps, sweep, bytes) = (recorder.Steps, new ImplicitStepSweep(problem, recorder), recorder.Bytes);
+        }
+        else
+        {
+            StepRecorder? recorder = null;
+            (forward, observed) = problem.SolveForward(problem.InitialStates, problem.T0, problem.T1, times,
+                observerFor: backend => recorder = new StepRecorder(backend, problem.Method));
+            (steps, sweep, bytes) = (recorder!.Steps, new StepSweep(problem, recorder), recorder.Bytes);
+        }
         if (forward.Status != SolveStatus.Success)
             return GradientFailure.Forward(problem, forward);
         var (value, stateGradients, directParameters) = problem.EvaluateLoss(loss, observed);
-        var steps = recorder!.Steps;
         var (endpointSaves, interiorSaves, initialSaves) = MapSaves(times, steps, problem.T1);
 
-        var sweep = new StepSweep(problem, recorder);
-        var yBar = new double[size];
+        var yBar = new double[problem.Trajectories * problem.StateCount];
         var t0Gradient = 0.0;
         var t1Gradient = 0.0;
         for (var index = steps.Count - 1; index >= 0; index--)
         {
             foreach (var save in endpointSaves[index])
-                Add(yBar, stateGradients.AsSpan(save * size, size));
-            var (timeBar, stepBar) = sweep.Reverse(steps[index], yBar, interiorSaves[index], stateGradients, times);
+                Add(yBar, stateGradients.AsSpan(save * yBar.Length, yBar.Length));
+            if (sweep.Reverse(steps[index], yBar, interiorSaves[index], stateGradients, times) is not var (timeBar, stepBar))
+                return GradientFailure.Invalid(problem.InitialStates.Length, problem.ParameterCount,
+                    $"the discrete adjoint has no derivative at t={steps[index].T:G6}: the implicit stage matrix I − hγJ " +
+                    "there is singular or not finite; use GradientMethod.Checkpoint");
             t0Gradient += timeBar;
             if (index == steps.Count - 1)
             {
@@ -48,13 +65,13 @@ internal static class DiscreteAdjoint
             }
         }
         foreach (var save in initialSaves)
-            Add(yBar, stateGradients.AsSpan(save * size, size));
+            Add(yBar, stateGradients.AsSpan(save * yBar.Length, yBar.Length));
 
         var parameters = sweep.SumParameters();
-        for (var j = 0; j < p; j++)
+        for (var j = 0; j < problem.ParameterCount; j++)
             parameters[j] += directParameters[j];
         var stats = new GradientStats(forward.Stats.FunctionEvaluations, sweep.Evaluations,
-            forward.Stats.AcceptedSteps + forward.Stats.RejectedSteps, steps.Count, recorder.Bytes);
+            forward.Stats.AcceptedSteps + forward.Stats.RejectedSteps, steps.Count, bytes);
         return new GradientResult(value, yBar, parameters, t0Gradient, t1Gradient, stats, SolveStatus.Success, "");
     }
 
@@ -89,8 +106,8 @@ internal static class DiscreteAdjoint
             target[i] += values[i];
     }
 
-    /// <summary>The reverse of one step, with its scratch buffers.</summary>
-    private sealed class StepSweep
+    /// <summary>The reverse of one explicit Runge–Kutta step, with its scratch buffers.</summary>
+    private sealed class StepSweep : IStepSweep
     {
         private readonly GradientProblem _problem;
         private readonly RungeKuttaMethod _method;
@@ -133,11 +150,8 @@ internal static class DiscreteAdjoint
 
         public double[] SumParameters() => (double[])_parameterSum.Clone();
 
-        /// <summary>
-        /// Turns <paramref name="yBar"/> from <c>∂L/∂y_{n+1}</c> into <c>∂L/∂y_n</c> in place and accumulates
-        /// <c>∂L/∂θ</c>; returns the cotangents of the step's start time and of its size.
-        /// </summary>
-        public (double Time, double Step) Reverse(RecordedStep step, double[] yBar, List<int> interiorSaves,
+        /// <summary>An explicit step always has a derivative, so this never returns null.</summary>
+        public (double Time, double Step)? Reverse(RecordedStep step, double[] yBar, List<int> interiorSaves,
             double[] stateGradients, double[] times)
         {
             var (t, h) = (step.T, step.H);
@@ -265,19 +279,5 @@ internal static class DiscreteAdjoint
         private Span<double> StageBar(int register) => _stageBar.AsSpan(register * _size, _size);
 
         private ReadOnlySpan<double> Stage(RecordedStep step, int register) => step.Stages.AsSpan(register * _size, _size);
-
-        private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-        {
-            var sum = 0.0;
-            for (var i = 0; i < x.Length; i++)
-                sum += x[i] * y[i];
-            return sum;
-        }
-
-        private static void AddScaled(Span<double> target, double scale, ReadOnlySpan<double> values)
-        {
-            for (var i = 0; i < target.Length; i++)
-                target[i] += scale * values[i];
-        }
     }
 }

@@ -119,13 +119,10 @@ public static class Gradient
             return $"{nameof(options.BackwardMethod)}: {Methods.UnknownMethodMessage(backwardName)}";
         if (options.BackwardMethod is not null && !(backwardStiff?.IsAdaptive ?? backwardExplicit!.IsAdaptive))
             return $"{nameof(options.BackwardMethod)} must be adaptive, but {backwardName} takes fixed steps";
-        var stiffName = forwardStiff?.Name ?? backwardStiff?.Name;
-        if (options.Method == GradientMethod.Discrete && stiffName is not null)
-            return $"the discrete adjoint supports explicit methods only, not {stiffName}; " +
-                "use GradientMethod.Checkpoint (or Adjoint) for gradients through stiff solves";
-        if (options.Method == GradientMethod.Checkpoint && forwardStiff is not null && forwardStiff == StiffMethods.Bdf)
-            return "the checkpointed adjoint needs the dense output of every forward step, which bdf does not record; " +
-                "solve forwards with rodas4 or trbdf2 (BackwardMethod = \"bdf\" is fine)";
+        if (options.Method == GradientMethod.Discrete && forwardStiff is { ImplicitTableau: null })
+            return $"the discrete adjoint differentiates explicit methods, trbdf2 and implicit-euler, not {forwardStiff.Name} " +
+                "(a Rosenbrock step would need second derivatives of f, and bdf is multistep); " +
+                "use GradientMethod.Checkpoint for gradients through rodas4 or bdf solves";
         solvers = new GradientSolvers(forwardExplicit, forwardStiff, backwardExplicit, backwardStiff);
         return null;
     }

@@ -18,7 +18,9 @@ public enum GradientMethod
 
     /// <summary>
     /// Discrete adjoint: backpropagation through the solver's accepted steps, stages and dense output; the exact
-    /// gradient of the discretised solution with step sizes held constant. Memory grows with the number of steps.
+    /// gradient of the discretised solution with step sizes held constant. Explicit methods, and the diagonally
+    /// implicit trbdf2 and implicit-euler (their stages by the implicit-function theorem); not rodas4 or bdf. Memory
+    /// grows with the number of steps.
     /// </summary>
     Discrete,
 }

@@ -83,6 +83,14 @@ internal sealed class GradientProblem
         return (outcome, backend.Saved);
     }
 
+    /// <summary>
+    /// The whole forward solve with the stiff forward method, saving at the observation times, every accepted step and
+    /// its stages shown to <paramref name="recorder"/> (for the discrete adjoint of a diagonally implicit method).
+    /// </summary>
+    public (SolveOutcome Outcome, double[] Saved) SolveForwardStiff(EsdirkStepRecorder recorder) =>
+        SolveStiff(ForwardStiff!, InitialStates, Solve with { SaveAt = ObservationTimes }, ObservationTimes, recorder,
+            recorder);
+
     /// <summary>Re-solves <c>[from, to]</c> from <paramref name="states"/>, recording every step for dense output.</summary>
     public (SolveOutcome Outcome, ISegmentInterpolant Segment) RecordSegment(double[] states, double from, double to)
     {
@@ -98,10 +106,10 @@ internal sealed class GradientProblem
     }
 
     private (SolveOutcome Outcome, double[] Saved) SolveStiff(StiffMethod method, double[] states, SolveOptions options,
-        double[] saveTimes, IStiffStepObserver? observer)
+        double[] saveTimes, IStiffStepObserver? observer, IStiffStageObserver? stageObserver = null)
     {
         var problem = new StiffProblem(Kernel, Parameters, StateCount, Trajectories, Solve.Rtol, Solve.Atol);
-        var run = new StiffRun(problem, options, saveTimes, StateNames) { Observer = observer };
+        var run = new StiffRun(problem, options, saveTimes, StateNames) { Observer = observer, StageObserver = stageObserver };
         var outcome = method.Run(run, states.ToArray());
         return (outcome, run.Saved);
     }

@@ -3,8 +3,8 @@ using OdeDsl.Runtime.Solvers.Stiff;
 namespace OdeDsl.Runtime.Gradients;
 
 /// <summary>
-/// Keeps every accepted step of a one-step stiff forward solve (both ends and their derivatives) and interpolates
-/// the solution by the same cubic Hermite polynomials the stiff solvers use for their dense output.
+/// Keeps every accepted step of a stiff forward solve (both ends and their derivatives) and interpolates the
+/// solution by the cubic Hermite polynomials the one-step stiff solvers use for their dense output (for BDF steps too).
 /// </summary>
 internal sealed class HermiteRecorder : IStiffStepObserver, ISegmentInterpolant
 {

@@ -57,6 +57,12 @@ internal static class BdfSolver
         var t = t0;
         var lastNewtonFailed = false;
         var worstTrajectory = 0;
+        // An observer (the checkpointed adjoint) sees each step as a cubic Hermite segment, so it needs f at every
+        // step's end: one more evaluation per accepted step, spent only when observed.
+        var observer = run.Observer;
+        double[] stepStart = observer is null ? [] : current.ToArray();
+        double[] stepStartDerivative = observer is null ? [] : derivative.ToArray();
+        double[] stepEndDerivative = observer is null ? [] : new double[size];
 
         while (true)
         {
@@ -155,6 +161,13 @@ internal static class BdfSolver
             for (var i = order; i >= 0; i--)
                 AddScaled(differences[i], 1, differences[i + 1]);
             SaveInside(run, tNew, direction * hAbs, order, differences);
+            if (observer is not null)
+            {
+                problem.Derivative(tNew, differences[0], stepEndDerivative);
+                observer.Accepted(t, tNew, stepStart, stepStartDerivative, differences[0], stepEndDerivative);
+                differences[0].CopyTo(stepStart);
+                stepEndDerivative.CopyTo(stepStartDerivative);
+            }
             t = tNew;
             differences[0].CopyTo(current);
             if (lastStep)

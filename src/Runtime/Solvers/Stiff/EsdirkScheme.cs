@@ -19,13 +19,15 @@ internal sealed class EsdirkScheme : IOneStepScheme
     private readonly double[] _iterate;
     private readonly double[] _correction;
     private readonly double _newtonTolerance;
+    private readonly IStiffStageObserver? _stageObserver;
     private bool _hasJacobian;
     private bool _jacobianCurrent;
 
-    public EsdirkScheme(StiffProblem problem, EsdirkTableau tableau)
+    public EsdirkScheme(StiffProblem problem, EsdirkTableau tableau, IStiffStageObserver? stageObserver)
     {
         _problem = problem;
         _tableau = tableau;
+        _stageObserver = stageObserver;
         _matrix = new IterationMatrix(problem);
         var size = problem.Size;
         _jacobian = new double[size * problem.StateCount];
@@ -78,7 +80,11 @@ internal sealed class EsdirkScheme : IOneStepScheme
         return StepAttempt.Computed;
     }
 
-    public void Accepted() => _jacobianCurrent = false;
+    public void Accepted()
+    {
+        _jacobianCurrent = false;
+        _stageObserver?.Accepted(_stages);
+    }
 
     private void RefreshJacobian(double t, ReadOnlySpan<double> current, ReadOnlySpan<double> derivative)
     {

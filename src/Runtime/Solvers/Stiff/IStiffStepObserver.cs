@@ -1,8 +1,9 @@
 namespace OdeDsl.Runtime.Solvers.Stiff;
 
 /// <summary>
-/// Sees every accepted step of a one-step stiff solve with the data of its cubic Hermite dense output, so gradients
-/// can interpolate the forward solution later (the stiff counterpart of <see cref="IStepObserver"/>).
+/// Sees every accepted step of a stiff solve with the data of a cubic Hermite interpolant (the one-step methods' own
+/// dense output; for BDF, a stand-in for its interpolating polynomial), so gradients can interpolate the forward
+/// solution later (the stiff counterpart of <see cref="IStepObserver"/>).
 /// </summary>
 internal interface IStiffStepObserver
 {

@@ -10,12 +10,13 @@ public sealed class StiffMethod
     private readonly Func<StiffRun, double[], SolveOutcome> _run;
 
     private StiffMethod(string name, int order, bool isAdaptive, Func<StiffRun, double[], SolveOutcome> run,
-        bool takesFixedSteps = true)
+        bool takesFixedSteps = true, EsdirkTableau? esdirk = null)
     {
         Name = name;
         Order = order;
         IsAdaptive = isAdaptive;
         TakesFixedSteps = takesFixedSteps;
+        ImplicitTableau = esdirk;
         _run = run;
     }
 
@@ -31,6 +32,9 @@ public sealed class StiffMethod
     /// <summary>Whether <see cref="SolveOptions.Dt"/> may fix the step (one-step methods; not BDF).</summary>
     public bool TakesFixedSteps { get; }
 
+    /// <summary>The tableau of a diagonally implicit method, whose stages the discrete adjoint differentiates; else null.</summary>
+    internal EsdirkTableau? ImplicitTableau { get; }
+
     internal SolveOutcome Run(StiffRun run, double[] initialStates) => _run(run, initialStates);
 
     internal static StiffMethod Rosenbrock(RosenbrockTableau tableau) =>
@@ -39,7 +43,8 @@ public sealed class StiffMethod
 
     internal static StiffMethod Esdirk(EsdirkTableau tableau) =>
         new(tableau.Name, tableau.Order, tableau.ControllerOrder is not null,
-            (run, states) => OneStepLoop.Run(run, new EsdirkScheme(run.Problem, tableau), states));
+            (run, states) => OneStepLoop.Run(run, new EsdirkScheme(run.Problem, tableau, run.StageObserver), states),
+            esdirk: tableau);
 
     internal static StiffMethod BackwardDifferentiation(string name, int highestOrder = BdfCoefficients.MaxOrder) =>
         new(name, highestOrder, isAdaptive: true, (run, states) => BdfSolver.Run(run, states, highestOrder),

@@ -21,8 +21,11 @@ internal sealed class StiffRun(StiffProblem problem, SolveOptions options, doubl
 
     public int SavedCount { get; set; }
 
-    /// <summary>Sees every accepted step (one-step methods only; BDF does not report its steps).</summary>
+    /// <summary>Sees every accepted step (BDF then spends one more function evaluation per step, on f at its end).</summary>
     public IStiffStepObserver? Observer { get; init; }
+
+    /// <summary>Sees the stages of every accepted step (diagonally implicit methods only), before <see cref="Observer"/> does.</summary>
+    public IStiffStageObserver? StageObserver { get; init; }
 
     public int Accepted { get; set; }
 
