@@ -115,11 +115,7 @@ internal static class DiscreteAdjoint
         private readonly int _registers;
         private readonly double[] _stageBar;
         private readonly double[] _startBar;
-        private readonly double[] _input;
-        private readonly double[] _stateCotangent;
-        private readonly double[] _parameterCotangent;
-        private readonly double[] _parameterSum;
-        private readonly double[] _timeCotangent;
+        private readonly StageVjp _vjp;
         private readonly double[] _weights;
         private readonly double[] _weightSlopes;
         private readonly double[] _scratch;
@@ -133,11 +129,7 @@ internal static class DiscreteAdjoint
             _registers = _method.RegisterCount;
             _stageBar = new double[_registers * _size];
             _startBar = new double[_size];
-            _input = new double[_size];
-            _stateCotangent = new double[_size];
-            _parameterCotangent = new double[problem.Trajectories * problem.ParameterCount];
-            _parameterSum = new double[problem.ParameterCount];
-            _timeCotangent = new double[problem.Trajectories];
+            _vjp = new StageVjp(problem);
             _weights = new double[_registers];
             _weightSlopes = new double[_registers];
             _scratch = new double[_registers];
@@ -146,9 +138,9 @@ internal static class DiscreteAdjoint
                 _endWeights[j] = _method.Tableau.B[j];
         }
 
-        public int Evaluations { get; private set; }
+        public int Evaluations => _vjp.Evaluations;
 
-        public double[] SumParameters() => (double[])_parameterSum.Clone();
+        public double[] SumParameters() => _vjp.SumParameters();
 
         /// <summary>An explicit step always has a derivative, so this never returns null.</summary>
         public (double Time, double Step)? Reverse(RecordedStep step, double[] yBar, List<int> interiorSaves,
@@ -186,10 +178,10 @@ internal static class DiscreteAdjoint
 
             if (!tableau.Fsal)
             {
-                step.End.CopyTo(_input, 0);
-                if (Vjp(t + h, StageBar(_method.EndRegister), out var timeSum))
+                step.End.CopyTo(_vjp.Input, 0);
+                if (_vjp.Apply(t + h, StageBar(_method.EndRegister), out var timeSum))
                 {
-                    AddScaled(yBar, 1, _stateCotangent);
+                    AddScaled(yBar, 1, _vjp.StateCotangent);
                     timeBar += timeSum;
                     stepBar += timeSum;
                 }
@@ -217,46 +209,27 @@ internal static class DiscreteAdjoint
         private void PullStage(RecordedStep step, int register, double time, double node, double[] coefficients,
             double h, ref double timeBar, ref double stepBar)
         {
-            if (!Vjp(time, StageBar(register), out var timeSum))
+            if (!_vjp.Apply(time, StageBar(register), out var timeSum))
                 return;
             timeBar += timeSum;
             stepBar += node * timeSum;
-            AddScaled(_startBar, 1, _stateCotangent);
+            AddScaled(_startBar, 1, _vjp.StateCotangent);
             for (var l = 0; l < coefficients.Length; l++)
             {
                 if (coefficients[l] == 0)
                     continue;
-                AddScaled(StageBar(l), h * coefficients[l], _stateCotangent);
-                stepBar += coefficients[l] * Dot(_stateCotangent, Stage(step, l));
+                AddScaled(StageBar(l), h * coefficients[l], _vjp.StateCotangent);
+                stepBar += coefficients[l] * Dot(_vjp.StateCotangent, Stage(step, l));
             }
         }
 
-        /// <summary>The VJP at <c>(time, _input)</c> for a stage cotangent; false (and no call) when it is zero.</summary>
-        private bool Vjp(double time, Span<double> stageBar, out double timeSum)
-        {
-            timeSum = 0;
-            if (!stageBar.ContainsAnyExcept(0.0))
-                return false;
-            _problem.Kernel.Vjp(time, _input, _problem.Parameters, stageBar, _stateCotangent, _parameterCotangent,
-                _timeCotangent);
-            Evaluations++;
-            var p = _problem.ParameterCount;
-            for (var b = 0; b < _timeCotangent.Length; b++)
-            {
-                timeSum += _timeCotangent[b];
-                for (var j = 0; j < p; j++)
-                    _parameterSum[j] += _parameterCotangent[b * p + j];
-            }
-            return true;
-        }
-
-        /// <summary><c>_input = y_n + h Σ_l coefficients[l]·k_l</c>, the argument of a stage.</summary>
+        /// <summary><c>_vjp.Input = y_n + h Σ_l coefficients[l]·k_l</c>, the argument of a stage.</summary>
         private void StageInput(RecordedStep step, double[] coefficients, double h)
         {
-            step.Start.CopyTo(_input, 0);
+            step.Start.CopyTo(_vjp.Input, 0);
             for (var l = 0; l < coefficients.Length; l++)
                 if (coefficients[l] != 0)
-                    AddScaled(_input, h * coefficients[l], Stage(step, l));
+                    AddScaled(_vjp.Input, h * coefficients[l], Stage(step, l));
         }
 
         /// <summary>Dense-output weights at θ and their θ-derivatives (a fourth-order central stencil on the polynomials).</summary>

@@ -21,14 +21,11 @@ internal sealed class ImplicitStepSweep : IStepSweep
     private readonly int _startDerivative;
     private readonly double[] _stageBar;
     private readonly double[] _startBar;
-    private readonly double[] _input;
-    private readonly double[] _stateCotangent;
-    private readonly double[] _parameterCotangent;
-    private readonly double[] _parameterSum;
-    private readonly double[] _timeCotangent;
+    private readonly StageVjp _vjp;
     private readonly double[] _jacobian;
     private readonly double[] _transposed;
     private readonly int[] _pivots;
+    private int _jacobians;
     private readonly double[] _weights = new double[4];
     private readonly double[] _slopes = new double[4];
 
@@ -41,19 +38,16 @@ internal sealed class ImplicitStepSweep : IStepSweep
         _startDerivative = recorder.StartDerivativeRegister;
         _stageBar = new double[recorder.RegisterCount * _size];
         _startBar = new double[_size];
-        _input = new double[_size];
-        _stateCotangent = new double[_size];
-        _parameterCotangent = new double[trajectories * problem.ParameterCount];
-        _parameterSum = new double[problem.ParameterCount];
-        _timeCotangent = new double[trajectories];
+        _vjp = new StageVjp(problem);
         _jacobian = new double[trajectories * n * n];
         _transposed = new double[n * n];
         _pivots = new int[n];
     }
 
-    public int Evaluations { get; private set; }
+    /// <summary>VJPs, and the Jacobians of the implicit stages.</summary>
+    public int Evaluations => _vjp.Evaluations + _jacobians;
 
-    public double[] SumParameters() => (double[])_parameterSum.Clone();
+    public double[] SumParameters() => _vjp.SumParameters();
 
     public (double Time, double Step)? Reverse(RecordedStep step, double[] yBar, List<int> interiorSaves,
         double[] stateGradients, double[] times)
@@ -85,10 +79,10 @@ internal sealed class ImplicitStepSweep : IStepSweep
         }
 
         // f_{n+1} = f(t + h, y_{n+1}), the interpolant's end slope.
-        step.End.CopyTo(_input, 0);
-        if (Vjp(t + h, endDerivativeBar, out var endTimeBar))
+        step.End.CopyTo(_vjp.Input, 0);
+        if (_vjp.Apply(t + h, endDerivativeBar, out var endTimeBar))
         {
-            AddScaled(yBar, 1, _stateCotangent);
+            AddScaled(yBar, 1, _vjp.StateCotangent);
             timeBar += endTimeBar;
             stepBar += endTimeBar;
         }
@@ -106,10 +100,10 @@ internal sealed class ImplicitStepSweep : IStepSweep
             if (j == 0 && _tableau.FirstStageExplicit)
             {
                 // k_0 = f(t, y_n): an explicit stage.
-                step.Start.CopyTo(_input, 0);
-                if (Vjp(t, StageBar(0), out var firstTimeBar))
+                step.Start.CopyTo(_vjp.Input, 0);
+                if (_vjp.Apply(t, StageBar(0), out var firstTimeBar))
                 {
-                    AddScaled(_startBar, 1, _stateCotangent);
+                    AddScaled(_startBar, 1, _vjp.StateCotangent);
                     timeBar += firstTimeBar;
                 }
                 continue;
@@ -118,27 +112,27 @@ internal sealed class ImplicitStepSweep : IStepSweep
             StageInput(step, j, h);
             if (!SolveTransposed(stageTime, h * _tableau.Gamma, StageBar(j)))
                 return null;
-            if (!Vjp(stageTime, StageBar(j), out var stageTimeBar))
+            if (!_vjp.Apply(stageTime, StageBar(j), out var stageTimeBar))
                 continue;
             timeBar += stageTimeBar;
             stepBar += _tableau.C[j] * stageTimeBar;
-            AddScaled(_startBar, 1, _stateCotangent);
+            AddScaled(_startBar, 1, _vjp.StateCotangent);
             var row = _tableau.A[j];
             for (var l = 0; l <= j; l++)
             {
                 if (row[l] == 0)
                     continue;
                 if (l < j)
-                    AddScaled(StageBar(l), h * row[l], _stateCotangent);
-                stepBar += row[l] * Dot(_stateCotangent, Stage(step, l));
+                    AddScaled(StageBar(l), h * row[l], _vjp.StateCotangent);
+                stepBar += row[l] * Dot(_vjp.StateCotangent, Stage(step, l));
             }
         }
 
         // f_n = f(t, y_n), the interpolant's start slope.
-        step.Start.CopyTo(_input, 0);
-        if (Vjp(t, startDerivativeBar, out var startTimeBar))
+        step.Start.CopyTo(_vjp.Input, 0);
+        if (_vjp.Apply(t, startDerivativeBar, out var startTimeBar))
         {
-            AddScaled(_startBar, 1, _stateCotangent);
+            AddScaled(_startBar, 1, _vjp.StateCotangent);
             timeBar += startTimeBar;
         }
 
@@ -147,7 +141,7 @@ internal sealed class ImplicitStepSweep : IStepSweep
     }
 
     /// <summary>
-    /// Overwrites <paramref name="stageBar"/> with <c>(I − hγ J)⁻ᵀ stageBar</c>, J at <c>(time, _input)</c>, trajectory by
+    /// Overwrites <paramref name="stageBar"/> with <c>(I − hγ J)⁻ᵀ stageBar</c>, J at <c>(time, _vjp.Input)</c>, trajectory by
     /// trajectory; false when a matrix is singular or not finite.
     /// </summary>
     private bool SolveTransposed(double time, double hGamma, Span<double> stageBar)
@@ -155,8 +149,8 @@ internal sealed class ImplicitStepSweep : IStepSweep
         if (!stageBar.ContainsAnyExcept(0.0))
             return true;
         var n = _problem.StateCount;
-        _problem.Kernel.Jacobian(time, _input, _problem.Parameters, _jacobian);
-        Evaluations++;
+        _problem.Kernel.Jacobian(time, _vjp.Input, _problem.Parameters, _jacobian);
+        _jacobians++;
         for (var b = 0; b < _problem.Trajectories; b++)
         {
             var jacobian = _jacobian.AsSpan(b * n * n, n * n);
@@ -170,33 +164,14 @@ internal sealed class ImplicitStepSweep : IStepSweep
         return true;
     }
 
-    /// <summary>The VJP at <c>(time, _input)</c> for a cotangent; false (and no call) when it is zero.</summary>
-    private bool Vjp(double time, Span<double> cotangent, out double timeSum)
-    {
-        timeSum = 0;
-        if (!cotangent.ContainsAnyExcept(0.0))
-            return false;
-        _problem.Kernel.Vjp(time, _input, _problem.Parameters, cotangent, _stateCotangent, _parameterCotangent,
-            _timeCotangent);
-        Evaluations++;
-        var p = _problem.ParameterCount;
-        for (var b = 0; b < _timeCotangent.Length; b++)
-        {
-            timeSum += _timeCotangent[b];
-            for (var j = 0; j < p; j++)
-                _parameterSum[j] += _parameterCotangent[b * p + j];
-        }
-        return true;
-    }
-
-    /// <summary><c>_input = Z_j = y_n + h Σ_{l≤j} a_jl k_l</c>, the converged argument of stage j.</summary>
+    /// <summary><c>_vjp.Input = Z_j = y_n + h Σ_{l≤j} a_jl k_l</c>, the converged argument of stage j.</summary>
     private void StageInput(RecordedStep step, int j, double h)
     {
-        step.Start.CopyTo(_input, 0);
+        step.Start.CopyTo(_vjp.Input, 0);
         var row = _tableau.A[j];
         for (var l = 0; l <= j; l++)
             if (row[l] != 0)
-                AddScaled(_input, h * row[l], Stage(step, l));
+                AddScaled(_vjp.Input, h * row[l], Stage(step, l));
     }
 
     /// <summary>Writes the cubic Hermite weights of <c>y_n, h f_n, y_{n+1}, h f_{n+1}</c> at θ, and their θ-derivatives, into <c>_weights</c>, <c>_slopes</c>.</summary>
