@@ -53,7 +53,7 @@ public class FittingBenchmarks
         }).History[^1].Loss;
     }
 
-    [Benchmark(Description = "LynxHare: whole fit (100 L-BFGS iterations)")]
+    [Benchmark(Description = "LynxHare: whole fit (L-BFGS to convergence, at most 100 iterations)")]
     public double LynxHareFit()
     {
         string[] learned = ["alpha", "beta", "delta", "gamma", "hares(0)", "lynxes(0)"];
