@@ -1,0 +1,51 @@
+using System.Globalization;
+using OdeDsl.Runtime.Gradients;
+using OdeDsl.Runtime.Latent;
+using OdeDsl.Runtime.Solvers;
+using OdeDsl.Runtime.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace OdeDsl.Examples;
+
+/// <summary>What both runs share: the models, Adam over minibatches, and masked errors.</summary>
+internal static class Training
+{
+    public static LatentOde LatentModel(int quantityCount, double noiseScale) => new("latent",
+        new SystemBlock("dynamics", new LatentDynamics(), new GradientOptions
+        {
+            Solve = new SolveOptions { Rtol = 1e-5, Atol = 1e-6 },
+            Method = GradientMethod.Discrete,
+        }),
+        new LatentOdeOptions { QuantityCount = quantityCount, NoiseScale = noiseScale });
+
+    /// <summary>
+    /// Adam (Chen et al.'s learning rate 0.01) on <paramref name="loss"/> of a random minibatch of
+    /// <paramref name="batchSize"/> of the <paramref name="count"/> training trajectories per iteration.
+    /// </summary>
+    public static void Train(string label, nn.Module model, int count, int batchSize, int iterations, Random random,
+        Func<int[], Tensor> loss)
+    {
+        var optimizer = optim.Adam(model.parameters(), lr: 0.01);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var iteration = 1; iteration <= iterations; iteration++)
+        {
+            var chosen = Enumerable.Range(0, count).OrderBy(_ => random.Next()).Take(batchSize).ToArray();
+            using var scope = NewDisposeScope();
+            optimizer.zero_grad();
+            var value = loss(chosen);
+            value.backward();
+            optimizer.step();
+            if (iteration % Math.Max(1, iterations / 5) == 0 || iteration == 1)
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{label} iteration {iteration,4}: loss {value.item<double>():G5} ({clock.Elapsed.TotalSeconds:F0} s)"));
+        }
+    }
+
+    /// <summary>Mean squared error over the cells where <paramref name="weight"/> (<c>[Q, B]</c>) is 1.</summary>
+    public static double MaskedMse(Tensor predictions, Tensor truth, Tensor weight)
+    {
+        var squared = (predictions - truth).square().sum(2) * weight;
+        return squared.sum().item<double>() / (weight.sum().item<double>() * predictions.shape[2]);
+    }
+}
