@@ -21,7 +21,7 @@ internal static class LynxRun
 
     private const double YearsPerUnit = 2;
 
-    public static int Run(string path, int iterations, string plotPath)
+    public static int Run(string path, int iterations, string plotPath, int seed)
     {
         ObservationTable table;
         try
@@ -42,14 +42,14 @@ internal static class LynxRun
         ObservedTrajectory Window(int first, int length) => new($"{first}",
             [.. Enumerable.Range(0, length).Select(i => i / YearsPerUnit)], [.. Enumerable.Range(first, length).Select(Standard)], 1);
 
-        var random = new Random(1);
-        manual_seed(1);
+        var random = new Random(seed);
+        manual_seed(seed);
         var starts = Enumerable.Range(years[0], LastTrainingYear - History - Horizon + 2 - years[0]).ToArray();
         var inputs = starts.Select(s => Window(s, History)).ToArray();
         var targets = starts.Select(s => Window(s, History + Horizon)).ToArray();
         Console.WriteLine($"lynx: {years.Length} years {years[0]}–{years[^1]}; {starts.Length} training windows of {History}+{Horizon} years inside {years[0]}–{LastTrainingYear}");
 
-        var latent = Training.LatentModel(1, 0.3);
+        var latent = Training.LatentModel(1, 0.1);
         var baseline = new GruBaseline("baseline", 1, 25);
         Training.Train("latent ODE", latent, starts.Length, 32, iterations, random, chosen =>
             latent.Elbo(IrregularBatch.Create([.. chosen.Select(i => inputs[i])], 0), IrregularBatch.Create([.. chosen.Select(i => targets[i])], 0)).Loss);
@@ -91,6 +91,10 @@ internal static class LynxRun
         gruLine.LegendText = "GRU-Δt baseline: forecast";
         plot.Add.VerticalLine(LastTrainingYear + 0.5, 1, Colors.Gray).LegendText = "held-out years begin";
         plot.Title("Canadian lynx: 14-year forecast from the 20 years before");
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            LabelFormatter = year => year.ToString("0", CultureInfo.InvariantCulture),
+        };
         plot.XLabel("year");
         plot.YLabel("log10 trappings");
         plot.ShowLegend(Alignment.UpperLeft);

@@ -8,10 +8,10 @@ namespace OdeDsl.Examples;
 /// <summary>The seed experiment: train both models on irregular spirals, score held-out ones, plot two of them.</summary>
 internal static class SpiralsRun
 {
-    public static void Run(int iterations, string plotPath)
+    public static void Run(int iterations, string plotPath, int seed)
     {
-        var random = new Random(1);
-        TorchSharp.torch.manual_seed(1);
+        var random = new Random(seed);
+        TorchSharp.torch.manual_seed(seed);
         var train = SpiralData.Generate(300, random);
         var test = SpiralData.Generate(100, random);
         Console.WriteLine($"spirals: {train.Count} training and {test.Count} held-out windows, " +

@@ -5,8 +5,8 @@ using static TorchSharp.torch;
 namespace OdeDsl.Runtime.Latent;
 
 /// <summary>
-/// The latent ODE (Chen et al. 2018, §5.1; Rubanova et al. 2019): a recognition GRU read backwards over the observed
-/// points gives <c>q(z0)</c>, a sample <c>z0</c> is integrated by the latent dynamics (a <see cref="SystemBlock"/>, e.g.
+/// The latent ODE (Chen et al. 2018, §5.1; Rubanova et al. 2019): a recognition GRU or ODE-RNN read backwards over the
+/// observed points gives <c>q(z0)</c>, a sample <c>z0</c> is integrated by the latent dynamics (a <see cref="SystemBlock"/>, e.g.
 /// an <c>.ode</c> file's <c>net f = mlp(...)</c>), and a decoder maps <c>z(t)</c> to the observations. The latent size is
 /// the system's state count; every trajectory starts at the batch's <see cref="IrregularBatch.Start"/>, the block's
 /// <c>T0</c>.
@@ -18,10 +18,14 @@ public sealed class LatentOde : nn.Module
     private readonly nn.Module<Tensor, Tensor> decoder;
     private readonly LatentOdeOptions _options;
 
-    public LatentOde(string name, SystemBlock dynamics, LatentOdeOptions options) : base(name)
+    /// <param name="hiddenDynamics">
+    /// <c>null</c> for a GRU encoder; otherwise the ODE-RNN encoder's hidden dynamics (<see cref="LatentOdeOptions.EncoderHiddenCount"/>
+    /// states, <c>T0 = 0</c>).
+    /// </param>
+    public LatentOde(string name, SystemBlock dynamics, LatentOdeOptions options, SystemBlock? hiddenDynamics = null) : base(name)
     {
         var latentCount = dynamics.System.StateCount;
-        encoder = new RecognitionGru("encoder", options.QuantityCount, options.EncoderHiddenCount, latentCount);
+        encoder = new RecognitionGru("encoder", options.QuantityCount, options.EncoderHiddenCount, latentCount, hiddenDynamics);
         this.dynamics = dynamics;
         decoder = nn.Sequential(
             nn.Linear(latentCount, options.DecoderHiddenCount, dtype: ScalarType.Float64),

@@ -9,22 +9,24 @@ using static TorchSharp.torch;
 namespace OdeDsl.Runtime.Tests.Latent;
 
 /// <summary>
-/// The latent ODE over Models/latent_dynamics.ode: training lowers the negative ELBO, masked cells are ignored, and a
+/// The latent ODE over Models/latent_dynamics.ode (and Models/hidden_dynamics.ode for the ODE-RNN encoder): training lowers the negative ELBO, masked cells are ignored, and a
 /// batch laid out on the union of its trajectories' times gives what each trajectory gives alone.
 /// </summary>
 public sealed class LatentOdeTests
 {
     public LatentOdeTests() => torch.set_num_threads(1);
 
-    private static LatentOde Model(double tolerance)
+    private static LatentOde Model(double tolerance, bool odeRnn = false)
     {
         torch.manual_seed(11);
-        var dynamics = new SystemBlock("dynamics", new LatentDynamics(), new GradientOptions
+        var options = new GradientOptions
         {
             Solve = new SolveOptions { Rtol = tolerance, Atol = tolerance },
             Method = GradientMethod.Discrete,
-        });
-        return new LatentOde("latent", dynamics, new LatentOdeOptions { EncoderHiddenCount = 10, DecoderHiddenCount = 10 });
+        };
+        var hiddenDynamics = odeRnn ? new SystemBlock("hidden", new HiddenDynamics(), options) : null;
+        return new LatentOde("latent", new SystemBlock("dynamics", new LatentDynamics(), options),
+            new LatentOdeOptions { EncoderHiddenCount = 10, DecoderHiddenCount = 10 }, hiddenDynamics);
     }
 
     /// <summary>Noisy circles of radius 1 and 2 turning both ways, each seen at its own random times, some cells missing.</summary>
@@ -70,10 +72,12 @@ public sealed class LatentOdeTests
         Assert.True(after < 0.7 * before, $"the negative ELBO went from {before} to {after}");
     }
 
-    [Fact]
-    public void Changing_a_masked_value_changes_nothing_and_changing_an_observed_one_does()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Changing_a_masked_value_changes_nothing_and_changing_an_observed_one_does(bool odeRnn)
     {
-        var model = Model(1e-6);
+        var model = Model(1e-6, odeRnn);
         var batch = IrregularBatch.Create(Circles(4, 2), start: 0);
         Assert.True(batch.Mask.sum().item<double>() < batch.Mask.numel(), "the batch has masked cells");
         var epsilon = randn(batch.TrajectoryCount, model.LatentCount, ScalarType.Float64);
@@ -88,10 +92,12 @@ public sealed class LatentOdeTests
         Assert.All(Enumerable.Range(0, reference.Length), b => Assert.NotEqual(reference[b], changed[b]));
     }
 
-    [Fact]
-    public void A_batch_over_the_union_of_different_time_grids_gives_each_trajectory_its_own_result()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_batch_over_the_union_of_different_time_grids_gives_each_trajectory_its_own_result(bool odeRnn)
     {
-        var model = Model(1e-11);
+        var model = Model(1e-11, odeRnn);
         var trajectories = Circles(3, 3);
         var batch = IrregularBatch.Create(trajectories, start: 0);
         var totalTimes = trajectories.Sum(t => t.Times.Count);
@@ -106,8 +112,11 @@ public sealed class LatentOdeTests
         {
             var alone = IrregularBatch.Create([trajectories[b]], start: 0);
             var own = model.Encode(alone);
-            Assert.True((own.Mean[0] - posterior.Mean[b]).abs().max().item<double>() < 1e-12);
-            Assert.True((own.LogVariance[0] - posterior.LogVariance[b]).abs().max().item<double>() < 1e-12);
+            // The GRU's batch rows are the same arithmetic; the ODE-RNN's hidden state crosses other trajectories'
+            // times in several solves instead of one, which agree to the solver's tolerance.
+            var encoderTolerance = odeRnn ? 1e-8 : 1e-12;
+            Assert.True((own.Mean[0] - posterior.Mean[b]).abs().max().item<double>() < encoderTolerance);
+            Assert.True((own.LogVariance[0] - posterior.LogVariance[b]).abs().max().item<double>() < encoderTolerance);
 
             var elboAlone = model.Elbo(alone, alone, epsilon[b].unsqueeze(0)).Elbo[0].item<double>();
             Assert.True(Math.Abs(elboAlone - elbo[b].item<double>()) < 1e-7 * Math.Max(1, Math.Abs(elboAlone)),
