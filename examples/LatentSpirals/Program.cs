@@ -17,7 +17,7 @@ int Whole(int index, int fallback, string what)
 switch (args.FirstOrDefault() ?? "spirals")
 {
     case "spirals":
-        SpiralsRun.Run(Whole(1, 2000, "iterations"), args.Length > 2 ? args[2] : "latent-spirals.png", Whole(3, 1, "the seed"));
+        SpiralsRun.Run(Whole(1, 1000, "iterations"), args.Length > 2 ? args[2] : "latent-spirals.png", Whole(3, 1, "the seed"));
         break;
     case "lynx":
         var path = args.Length > 1 ? args[1] : "../shared/data/canadian-lynx.csv";

@@ -11,13 +11,17 @@ namespace OdeDsl.Examples;
 /// <summary>What both runs share: the models, Adam over minibatches, and masked errors.</summary>
 internal static class Training
 {
-    public static LatentOde LatentModel(int quantityCount, double noiseScale) => new("latent",
-        new SystemBlock("dynamics", new LatentDynamics(), new GradientOptions
-        {
-            Solve = new SolveOptions { Rtol = 1e-5, Atol = 1e-6 },
-            Method = GradientMethod.Discrete,
-        }),
-        new LatentOdeOptions { QuantityCount = quantityCount, NoiseScale = noiseScale });
+    private static readonly GradientOptions SolveAndGradient = new()
+    {
+        Solve = new SolveOptions { Rtol = 1e-5, Atol = 1e-6 },
+        Method = GradientMethod.Discrete,
+    };
+
+    /// <summary>The latent ODE over latent_dynamics.ode, with a GRU encoder or (<paramref name="odeRnn"/>) an ODE-RNN over hidden_dynamics.ode.</summary>
+    public static LatentOde LatentModel(int quantityCount, double noiseScale, bool odeRnn = false) => new("latent",
+        new SystemBlock("dynamics", new LatentDynamics(), SolveAndGradient),
+        new LatentOdeOptions { QuantityCount = quantityCount, NoiseScale = noiseScale },
+        odeRnn ? new SystemBlock("hidden", new HiddenDynamics(), SolveAndGradient) : null);
 
     /// <summary>
     /// Adam (Chen et al.'s learning rate 0.01) on <paramref name="loss"/> of a random minibatch of
