@@ -50,8 +50,11 @@ public sealed class LatentOde : nn.Module
     /// (the same batch to reconstruct; a longer one to train extrapolation), with the reparametrisation noise
     /// <paramref name="epsilon"/> (<c>[B, d]</c>, standard normal).
     /// </summary>
+    /// <exception cref="ArgumentException">Batches that start elsewhere than the latent dynamics' <c>T0</c>.</exception>
     public ElboTerms Elbo(IrregularBatch inputs, IrregularBatch targets, Tensor epsilon)
     {
+        if (inputs.Start != dynamics.T0 || targets.Start != dynamics.T0)
+            throw new ArgumentException($"the batches start at t={inputs.Start} and t={targets.Start}, the latent dynamics at T0={dynamics.T0}");
         var posterior = Encode(inputs);
         var predictions = Decode(posterior.Sample(epsilon), targets.Times);
         return new ElboTerms(GaussianLikelihood.LogLikelihood(predictions, targets, _options.NoiseScale),

@@ -24,12 +24,14 @@ public sealed class RecognitionGru : nn.Module
     /// <c>null</c> for a plain GRU; otherwise an autonomous system with <paramref name="hiddenCount"/> states and
     /// <c>T0 = 0</c>, whose solve over each gap between union times carries the hidden state across it.
     /// </param>
-    /// <exception cref="ArgumentException">Hidden dynamics whose state count is not <paramref name="hiddenCount"/>.</exception>
+    /// <exception cref="ArgumentException">Hidden dynamics whose state count is not <paramref name="hiddenCount"/> or whose <c>T0</c> is not 0.</exception>
     public RecognitionGru(string name, int quantityCount, int hiddenCount, int latentCount, SystemBlock? hiddenDynamics = null)
         : base(name)
     {
         if (hiddenDynamics is not null && hiddenDynamics.System.StateCount != hiddenCount)
             throw new ArgumentException($"the ODE-RNN's hidden dynamics {hiddenDynamics.System.Name} have {hiddenDynamics.System.StateCount} states, the GRU {hiddenCount} hidden units", nameof(hiddenDynamics));
+        if (hiddenDynamics is not null && hiddenDynamics.T0 != 0)
+            throw new ArgumentException($"the ODE-RNN's hidden dynamics {hiddenDynamics.System.Name} start at T0={hiddenDynamics.T0}; each gap is solved from 0", nameof(hiddenDynamics));
         cell = nn.GRUCell(2 * quantityCount + 1, hiddenCount, dtype: ScalarType.Float64);
         output = nn.Linear(hiddenCount, 2 * latentCount, dtype: ScalarType.Float64);
         this.hiddenDynamics = hiddenDynamics;

@@ -36,6 +36,9 @@ public sealed class SystemBlock : nn.Module
 
     public IOdeSystem System => _system;
 
+    /// <summary>Where every solve starts: the initial states are the states at this time.</summary>
+    public double T0 => _options.Solve.T0;
+
     /// <summary>θ in the system's parameter order (<see cref="IOdeSystem.ParameterNames"/>).</summary>
     public Parameter Theta => theta;
 
@@ -44,8 +47,11 @@ public sealed class SystemBlock : nn.Module
     /// <paramref name="initialStates"/> (<c>[B, n]</c>) at <c>T0</c>. A failed solve throws a
     /// <see cref="Solvers.SolveException"/> whose message names the time and state.
     /// </summary>
+    /// <exception cref="ArgumentException">No save times.</exception>
     public Tensor Solve(Tensor initialStates, IReadOnlyList<double> saveAt)
     {
+        if (saveAt.Count == 0)
+            throw new ArgumentException($"{_system.Name}: a solve needs at least one save time", nameof(saveAt));
         var options = _options with { Solve = _options.Solve with { T1 = saveAt[^1], SaveAt = saveAt } };
         object[] inputs = [new SystemBlockFunction.Context(_system, options), initialStates, theta];
         return SystemBlockFunction.apply(inputs)[0];
