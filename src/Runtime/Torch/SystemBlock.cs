@@ -10,7 +10,7 @@ namespace OdeDsl.Runtime.Torch;
 /// A generated (or hand-written) system as a TorchSharp layer: its θ is one trainable float64 parameter, started at
 /// the system's defaults (for <c>net</c> declarations, the seeded <c>nn.Linear</c> initialisation), and
 /// <see cref="Solve"/> integrates <c>[B, n]</c> initial states to any save times. Solves run the span backend on the
-/// system's CPU kernels — for small networks far faster than tensor operations — and gradients with respect to the
+/// system's CPU kernels (the generated tensor kernels spend one tensor operation per weight) and gradients with respect to the
 /// initial states and θ come from the runtime's gradient methods (<see cref="GradientOptions.Method"/>), so the block
 /// composes with encoders and decoders under autograd.
 /// </summary>
