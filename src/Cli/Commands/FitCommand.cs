@@ -12,7 +12,8 @@ namespace OdeDsl.Cli.Commands;
 /// <summary>
 /// <c>odedsl fit FILE --data CSV [--time-column NAME] [--trajectory-column NAME] [--iterations N]
 /// [--optimizer adam|lbfgs] [--lr X] [--gradient adjoint|checkpoint|discrete] [--minibatch-window K --batch B]
-/// [--shooting-segments S] [--free NAME,...] [--seed S] [-o params.json] [--plot fit.png] [--checkpoint FILE] [--resume]</c>:
+/// [--shooting-segments S] [--free NAME,...] [--weights NAME=W,...] [--estimate-noise] [--seed S] [-o params.json]
+/// [--plot fit.png] [--checkpoint FILE] [--resume]</c>:
 /// fits the model's trainable quantities to the data (docs/fitting.md) and prints them as <c>name = value</c> lines.
 /// </summary>
 internal static class FitCommand
@@ -22,7 +23,7 @@ internal static class FitCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var file = new Argument<string>("file") { Description = "The .ode file." };
-        var data = new Option<string>("--data") { Description = "CSV file with a time column and one column per observe output.", Required = true };
+        var data = new Option<string>("--data") { Description = "CSV file with a time column, one column per observe output and one per input.", Required = true };
         var timeColumn = new Option<string?>("--time-column") { Description = "The time column (default: t or time)." };
         var trajectoryColumn = new Option<string?>("--trajectory-column") { Description = "Column of trajectory ids, for several trajectories in one file." };
         var iterations = new Option<int>("--iterations") { Description = "Optimizer iterations (default 200).", DefaultValueFactory = _ => 200 };
@@ -33,6 +34,8 @@ internal static class FitCommand
         var batch = new Option<int?>("--batch") { Description = "Minibatches: windows per iteration (with --minibatch-window)." };
         var shooting = new Option<int>("--shooting-segments") { Description = "Multiple shooting: segments per trajectory (default 1).", DefaultValueFactory = _ => 1 };
         var free = new Option<string?>("--free") { Description = "Comma-separated 'par' names to fit as well." };
+        var weights = new Option<string?>("--weights") { Description = "Comma-separated name=weight pairs: fixed weights of observed columns (default 1)." };
+        var estimateNoise = new Option<bool>("--estimate-noise") { Description = "Estimate a noise scale per observed column with the parameters (Gaussian likelihood)." };
         var seed = new Option<int>("--seed") { Description = "Seed of the window draws (default 0).", DefaultValueFactory = _ => 0 };
         var rtol = new Option<double>("--rtol") { Description = "Relative tolerance of the solves (default 1e-6).", DefaultValueFactory = _ => 1e-6 };
         var atol = new Option<double>("--atol") { Description = "Absolute tolerance of the solves (default 1e-8).", DefaultValueFactory = _ => 1e-8 };
@@ -43,7 +46,7 @@ internal static class FitCommand
         var command = new Command("fit", "Fit the model's trainable quantities to measured time series.")
         {
             file, data, timeColumn, trajectoryColumn, iterations, optimizer, learningRate, gradient, window, batch, shooting,
-            free, seed, rtol, atol, parametersFile, plot, checkpoint, resume,
+            free, weights, estimateNoise, seed, rtol, atol, parametersFile, plot, checkpoint, resume,
         };
         command.SetAction(parsed =>
         {
@@ -54,6 +57,12 @@ internal static class FitCommand
                 problem = $"--optimizer '{optimizerName}': use adam or lbfgs";
             if (!Enum.TryParse<GradientMethod>(gradientName, ignoreCase: true, out var gradientMethod) || int.TryParse(gradientName, out _))
                 problem = $"--gradient '{gradientName}': use adjoint, checkpoint or discrete";
+            var (columnWeights, weightsProblem) = Assignments.Parse(
+                (parsed.GetValue(weights) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                "--weights", "hare=1,lynx=2");
+            problem ??= weightsProblem;
+            if (columnWeights.GroupBy(w => w.Name).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+                problem = $"--weights: '{repeated.Key}' is given twice";
             if (parsed.GetValue(resume) && parsed.GetValue(checkpoint) is null)
                 problem = "--resume needs --checkpoint FILE";
             if (!(parsed.GetValue(rtol) > 0) || !(parsed.GetValue(atol) > 0))
@@ -76,6 +85,8 @@ internal static class FitCommand
                     WindowLength = parsed.GetValue(window),
                     Windows = parsed.GetValue(batch),
                     ShootingSegments = parsed.GetValue(shooting),
+                    Weights = columnWeights.Count == 0 ? null : columnWeights.ToDictionary(w => w.Name, w => w.Value, StringComparer.Ordinal),
+                    EstimateNoise = parsed.GetValue(estimateNoise),
                     Seed = parsed.GetValue(seed),
                     CheckpointPath = parsed.GetValue(checkpoint),
                     Resume = parsed.GetValue(resume),
@@ -104,7 +115,7 @@ internal static class FitCommand
         FitResult result;
         try
         {
-            table = ObservationCsv.Read(request.DataPath, request.Table with { Observed = observed, ModelStart = t0 });
+            table = ObservationCsv.Read(request.DataPath, request.Table with { Observed = observed, Inputs = system.InputNames, ModelStart = t0 });
             result = FitProgressDisplay.Run(output, options.Iterations, progress => Fitter.Fit(system, table, options with { Progress = progress }));
         }
         catch (DataError problem)
@@ -130,10 +141,18 @@ internal static class FitCommand
             else output.WriteLine($"{name} = {Format(result[name])}");
         }
         if (netWeights > 0) output.WriteLine($"({netWeights} net weights and biases: see the parameters file)");
+        foreach (var (column, sigma) in result.NoiseScales) output.WriteLine($"sigma({column}) = {Format(sigma)}");
         output.WriteLine($"loss = {Format(result.Loss)}");
+        output.WriteLine($"({result.Message})");
         try
         {
-            if (request.ParametersPath is { } parametersPath) ParametersJson.Write(parametersPath, result.ParameterNames, result.Parameters);
+            if (request.ParametersPath is { } parametersPath)
+            {
+                // Input slots hold whatever the data gave each trajectory, not a fitted value.
+                var kept = Enumerable.Range(0, result.ParameterNames.Count).Where(k => !system.InputNames.Contains(result.ParameterNames[k])).ToList();
+                ParametersJson.Write(parametersPath, [.. kept.Select(k => result.ParameterNames[k])], [.. kept.Select(k => result.Parameters[k])],
+                    result.NoiseScales);
+            }
             if (request.PlotPath is { } plotPath) FitPlot.Save(plotPath, system, table, result.Parameters, options.Solve);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

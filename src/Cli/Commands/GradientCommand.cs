@@ -22,7 +22,7 @@ internal static class GradientCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var file = new Argument<string>("file") { Description = "The .ode file." };
-        var data = new Option<string>("--data") { Description = "CSV file with a time column and one column per observe output.", Required = true };
+        var data = new Option<string>("--data") { Description = "CSV file with a time column, one column per observe output and one per input.", Required = true };
         var timeColumn = new Option<string?>("--time-column") { Description = "The time column (default: t or time)." };
         var trajectoryColumn = new Option<string?>("--trajectory-column") { Description = "Column of trajectory ids, for several trajectories in one file." };
         var method = new Option<string>("--gradient") { Description = "adjoint, checkpoint or discrete (default: adjoint).", DefaultValueFactory = _ => "adjoint" };
@@ -60,7 +60,7 @@ internal static class GradientCommand
         ObservationLoss loss;
         try
         {
-            table = ObservationCsv.Read(dataPath, tableOptions with { Observed = observed, ModelStart = t0 });
+            table = ObservationCsv.Read(dataPath, tableOptions with { Observed = observed, Inputs = system.InputNames, ModelStart = t0 });
             loss = new ObservationLoss(system, table);
         }
         catch (DataError problem)

@@ -10,8 +10,9 @@ namespace OdeDsl.Cli.Commands;
 
 /// <summary>
 /// <c>odedsl simulate FILE [--t0 T0] [--t1 T1 | --total T] [--dt DT | --saveat "t1,t2,..."] [--method NAME]
-/// [--rtol R] [--atol A] [--set name=value]... [--params params.json] [-o out.csv]</c>: compiles the model, compiles the
-/// emitted C# in process, solves it and writes the trajectory as CSV.
+/// [--rtol R] [--atol A] [--set name=value]... [--input name=value]... [--params params.json] [-o out.csv]</c>: compiles the
+/// model, compiles the emitted C# in process, solves it and writes the trajectory as CSV. Every <c>input</c> of the model
+/// needs a value (held constant over the run).
 /// </summary>
 internal static class SimulateCommand
 {
@@ -29,16 +30,19 @@ internal static class SimulateCommand
         var rtol = new Option<double?>("--rtol") { Description = "Relative tolerance of adaptive methods (default: @ tol, else 0.001)." };
         var atol = new Option<double?>("--atol") { Description = "Absolute tolerance of adaptive methods (default: @ atol, else 0.001)." };
         var set = new Option<string[]>("--set") { Description = "name=value: a parameter's value or a state's initial value; repeatable.", AllowMultipleArgumentsPerToken = false };
+        var input = new Option<string[]>("--input") { Description = "name=value: the value of one of the model's 'input' quantities (constant over the run); repeatable, one per input.", AllowMultipleArgumentsPerToken = false };
         var parametersFile = new Option<string?>("--params") { Description = "Parameter values from a JSON file such as the one 'odedsl fit -o' writes; --set wins over it." };
         var csv = new Option<string?>("--output", "-o") { Description = "CSV file to write (default: standard output)." };
         var command = new Command("simulate", "Solve a model and write its trajectory as CSV.")
         {
-            file, t0, t1, total, dt, saveAt, method, rtol, atol, set, parametersFile, csv,
+            file, t0, t1, total, dt, saveAt, method, rtol, atol, set, input, parametersFile, csv,
         };
         command.SetAction(parsed =>
         {
             var (saveTimes, saveProblem) = ParseTimes(parsed.GetValue(saveAt));
-            var (assignments, setProblem) = ParseAssignments(parsed.GetValue(set) ?? []);
+            var (assignments, setProblem) = Assignments.Parse(parsed.GetValue(set) ?? [], "--set", "beta=0.4");
+            var (inputs, inputProblem) = Assignments.Parse(parsed.GetValue(input) ?? [], "--input", "dose=4.02");
+            setProblem ??= inputProblem;
             if (parsed.GetValue(parametersFile) is { } parametersPath)
             {
                 try
@@ -58,12 +62,13 @@ internal static class SimulateCommand
             var arguments = new SimulateArguments(
                 parsed.GetValue(t0), parsed.GetValue(t1), parsed.GetValue(total), parsed.GetValue(dt), saveTimes,
                 parsed.GetValue(method), parsed.GetValue(rtol), parsed.GetValue(atol), assignments);
-            return Simulate(parsed.GetValue(file)!, arguments, parsed.GetValue(csv), output, error);
+            return Simulate(parsed.GetValue(file)!, arguments, inputs, parsed.GetValue(csv), output, error);
         });
         return command;
     }
 
-    private static int Simulate(string path, SimulateArguments arguments, string? csvPath, TextWriter output, TextWriter error)
+    private static int Simulate(string path, SimulateArguments arguments, IReadOnlyList<(string Name, double Value)> inputs, string? csvPath,
+        TextWriter output, TextWriter error)
     {
         var compilation = ModelLoader.Load(path, error, error);
         if (compilation is null) return ExitCodes.UsageError;
@@ -89,7 +94,12 @@ internal static class SimulateCommand
         system.GetDefaultParameters(parameters);
         var parameterIndex = Index(system.ParameterNames);
         var stateIndex = Index(system.StateNames);
-        foreach (var (name, value) in settings.Assignments.Where(a => parameterIndex.ContainsKey(a.Name)))
+        if (InputProblem(system.InputNames, inputs, settings.Assignments) is { } inputProblem)
+        {
+            error.WriteLine("odedsl: " + inputProblem);
+            return ExitCodes.UsageError;
+        }
+        foreach (var (name, value) in settings.Assignments.Concat(inputs).Where(a => parameterIndex.ContainsKey(a.Name)))
         {
             parameters[parameterIndex[name]] = value;
         }
@@ -130,6 +140,22 @@ internal static class SimulateCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>Why the <c>--input</c> values do not fit the model's inputs (each needs exactly one), or null.</summary>
+    private static string? InputProblem(IReadOnlyList<string> modelInputs, IReadOnlyList<(string Name, double Value)> inputs,
+        IReadOnlyList<(string Name, double Value)> assignments)
+    {
+        var declared = modelInputs.Count == 0 ? "the model declares no inputs" : "its inputs are " + string.Join(", ", modelInputs);
+        if (assignments.FirstOrDefault(a => modelInputs.Contains(a.Name)) is { Name: { } setInput })
+            return $"--set {setInput}: '{setInput}' is an input of the model; give its value with --input {setInput}=VALUE";
+        if (inputs.FirstOrDefault(i => !modelInputs.Contains(i.Name)) is { Name: { } unknown })
+            return $"--input {unknown}: the model has no input named '{unknown}'; {declared}";
+        if (inputs.GroupBy(i => i.Name).FirstOrDefault(g => g.Count() > 1) is { Key: { } repeated })
+            return $"--input {repeated}: given more than once";
+        if (modelInputs.FirstOrDefault(name => !inputs.Any(i => i.Name == name)) is { } missing)
+            return $"the model's input '{missing}' needs a value: give it with --input {missing}=VALUE";
+        return null;
+    }
+
     private static Dictionary<string, int> Index(IReadOnlyList<string> names) =>
         names.Select((name, index) => (name, index)).ToDictionary(p => p.name, p => p.index, StringComparer.Ordinal);
 
@@ -146,21 +172,5 @@ internal static class SimulateCommand
             times.Add(time);
         }
         return times.Count == 0 ? (null, "--saveat: give at least one time") : (times, null);
-    }
-
-    private static (IReadOnlyList<(string, double)> Assignments, string? Problem) ParseAssignments(IEnumerable<string> texts)
-    {
-        var assignments = new List<(string, double)>();
-        foreach (var text in texts)
-        {
-            var parts = text.Split('=', 2, StringSplitOptions.TrimEntries);
-            if (parts.Length != 2 || parts[0].Length == 0
-                || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-            {
-                return ([], $"--set '{text}': write name=value with a number, e.g. --set beta=0.4");
-            }
-            assignments.Add((parts[0], value));
-        }
-        return (assignments, null);
     }
 }

@@ -1,4 +1,5 @@
 using OdeDsl.Runtime.Data;
+using OdeDsl.Runtime.Fitting;
 using OdeDsl.Runtime.Solvers;
 using OdeDsl.Runtime.Systems;
 using ScottPlot;
@@ -16,13 +17,14 @@ internal static class FitPlot
         var outputIndex = table.Observed.Select(name => system.OutputNames.ToList().IndexOf(name)).ToArray();
         var logarithmic = outputIndex.Any(i => system.OutputKinds[i] == OdeOutputKind.LogNormalObservation);
         double Scale(double value) => logarithmic ? Math.Log10(value) : value;
-        var initial = new double[system.StateCount];
-        system.GetInitialState(parameters, initial);
+        var models = InputDrivenSystem.ForTable(system, table, solve.T0);
         foreach (var (trajectory, number) in table.Trajectories.Select((t, k) => (t, k)))
         {
             var end = trajectory.Times[^1];
             var times = Enumerable.Range(0, 401).Select(i => solve.T0 + (end - solve.T0) * i / 400).ToArray();
-            var solution = Integrator.Solve<double>(system, initial, parameters, solve with { T1 = end, SaveAt = times });
+            var initial = new double[system.StateCount];
+            models[number].GetInitialState(parameters, initial);
+            var solution = Integrator.Solve<double>(models[number], initial, parameters, solve with { T1 = end, SaveAt = times });
             if (!solution.Succeeded) continue;
             var outputs = new double[system.OutputNames.Count];
             for (var j = 0; j < outputIndex.Length; j++)
@@ -30,7 +32,7 @@ internal static class FitPlot
                 var color = palette.GetColor(j);
                 var model = times.Select((t, k) =>
                 {
-                    system.Outputs(t, solution.State(k), parameters, outputs);
+                    models[number].Outputs(t, solution.State(k), parameters, outputs);
                     return Scale(outputs[outputIndex[j]]);
                 }).ToArray();
                 var line = plot.Add.ScatterLine(times, model, color);

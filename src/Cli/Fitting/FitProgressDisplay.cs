@@ -14,21 +14,27 @@ internal static class FitProgressDisplay
         ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
 
     /// <summary>Runs <paramref name="fit"/>, handing it the progress callback to use.</summary>
-    public static FitResult Run(TextWriter output, int iterations, Func<Action<FitIteration>, FitResult> fit)
+    public static FitResult Run(TextWriter output, int iterations, Func<Action<FitIteration>, FitResult> fit) =>
+        IsTerminal(output) ? Live(AnsiConsole.Console, iterations, fit) : Lines(output, iterations, fit);
+
+    /// <summary>The plain lines: the first, the last and every <c>iterations/50</c>-th iteration.</summary>
+    public static FitResult Lines(TextWriter output, int iterations, Func<Action<FitIteration>, FitResult> fit)
     {
-        if (!IsTerminal(output))
+        var every = Math.Max(1, iterations / 50);
+        var total = TimeSpan.Zero;
+        return fit(iteration =>
         {
-            var every = Math.Max(1, iterations / 50);
-            var total = TimeSpan.Zero;
-            return fit(iteration =>
-            {
-                total += iteration.Duration;
-                if (iteration.Iteration % every == 0 || iteration.Iteration == iteration.Iterations || iteration.Iteration == 1)
-                    output.WriteLine(Line(iteration, total));
-            });
-        }
+            total += iteration.Duration;
+            if (iteration.Iteration % every == 0 || iteration.Iteration == iteration.Iterations || iteration.Iteration == 1)
+                output.WriteLine(Line(iteration, total));
+        });
+    }
+
+    /// <summary>The live progress bar on <paramref name="console"/>, left on screen when the fit ends.</summary>
+    public static FitResult Live(IAnsiConsole console, int iterations, Func<Action<FitIteration>, FitResult> fit)
+    {
         FitResult? result = null;
-        AnsiConsole.Progress()
+        console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
                 new ElapsedTimeColumn(), new RemainingTimeColumn())

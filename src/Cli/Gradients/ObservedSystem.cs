@@ -13,6 +13,7 @@ internal sealed class ObservedSystem(IOdeSystem system, IOdeOutputs outputs) : I
     public string Name => system.Name;
     public IReadOnlyList<string> StateNames => system.StateNames;
     public IReadOnlyList<string> ParameterNames => system.ParameterNames;
+    public IReadOnlyList<string> InputNames => system.InputNames;
     public IReadOnlyList<string> OutputNames => outputs.OutputNames;
     public IReadOnlyList<OdeOutputKind> OutputKinds => outputs.OutputKinds;
 

@@ -109,6 +109,15 @@ public static class SystemEmitter
         writer.Line();
         writer.Line("/// <inheritdoc />");
         writer.Line($"public global::System.Collections.Generic.IReadOnlyList<{Systems}.OdeOutputKind> OutputKinds => global::System.Array.AsReadOnly(outputKinds);");
+        if (spec.Inputs.Count > 0)
+        {
+            // A model without inputs keeps the interface's empty default, so its code does not change.
+            writer.Line();
+            writer.Line($"private static readonly string[] inputNames = {{ {string.Join(", ", spec.Inputs.Select(Literals.String))} }};");
+            writer.Line();
+            writer.Line("/// <inheritdoc />");
+            writer.Line("public global::System.Collections.Generic.IReadOnlyList<string> InputNames => global::System.Array.AsReadOnly(inputNames);");
+        }
         writer.Line();
         writer.Line("/// <inheritdoc />");
         writer.Line("public void GetDefaultParameters(global::System.Span<double> parameters)");

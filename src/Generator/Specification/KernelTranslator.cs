@@ -16,9 +16,15 @@ internal sealed class KernelTranslator
 {
     private readonly List<KernelStatement> statements = new();
     private readonly HashSet<string> usedNames;
+    private readonly int inputSlot;
     private int nextTemporary = 1;
 
-    public KernelTranslator(IEnumerable<string> reservedNames) => usedNames = new HashSet<string>(reservedNames);
+    /// <param name="inputSlot">The θ index of input 0: inputs are read from θ, after the parameters.</param>
+    public KernelTranslator(IEnumerable<string> reservedNames, int inputSlot)
+    {
+        usedNames = new HashSet<string>(reservedNames);
+        this.inputSlot = inputSlot;
+    }
 
     public IReadOnlyList<KernelStatement> Statements => statements;
 
@@ -54,7 +60,7 @@ internal sealed class KernelTranslator
         var expressions = new Dictionary<IrNode, SpecExpression>();
         foreach (var node in order)
         {
-            var expression = Expression(node, expressions, cotangentOffset);
+            var expression = Expression(node, expressions, cotangentOffset, inputSlot);
             if (IsLeaf(node))
             {
                 expressions[node] = expression;
@@ -122,10 +128,11 @@ internal sealed class KernelTranslator
 
     private static bool IsLeaf(IrNode node) => node.Operands.Length == 0;
 
+    // Inputs live in θ, which the batch shares, so a node of parameters and inputs is hoisted like one of parameters.
     private static bool IsInvariant(IrNode node) =>
-        !node.DependsOn(IrDependencies.State | IrDependencies.Cotangent | IrDependencies.Input);
+        !node.DependsOn(IrDependencies.State | IrDependencies.Cotangent);
 
-    private static SpecExpression Expression(IrNode node, IReadOnlyDictionary<IrNode, SpecExpression> operands, int cotangentOffset)
+    private static SpecExpression Expression(IrNode node, IReadOnlyDictionary<IrNode, SpecExpression> operands, int cotangentOffset, int inputSlot)
     {
         SpecExpression Operand(int index) => operands[node.Operands[index]];
         switch (node.Operation)
@@ -135,7 +142,7 @@ internal sealed class KernelTranslator
             case IrOperation.Parameter: return new ParameterReference(node.Index);
             case IrOperation.Time: return TimeReference.Instance;
             case IrOperation.Cotangent: return new CotangentReference(node.Index + cotangentOffset);
-            case IrOperation.Input: throw new UnsupportedModelException("inputs ('input' declarations) are not supported by generated kernels yet");
+            case IrOperation.Input: return new ParameterReference(inputSlot + node.Index);
             case IrOperation.Negate: return new UnaryExpression(UnaryOperator.Negate, Operand(0));
             case IrOperation.Not: return new UnaryExpression(UnaryOperator.Not, Operand(0));
             case IrOperation.Conditional: return new ConditionalExpression(Operand(0), Operand(1), Operand(2));

@@ -15,16 +15,11 @@ namespace OdeDsl.Generator.Specification;
 public static class SpecBuilder
 {
     /// <exception cref="UnsupportedModelException">The model uses something generated kernels cannot express yet.</exception>
+    /// <remarks>Input k becomes θ entry <c>ParameterCount + k</c> (docs/generator.md, "Inputs").</remarks>
     /// <param name="sourceLines">The model's text split into lines, for the equation comments (the equation's line as written); null to use the IR's equation text.</param>
     public static SystemSpec Build(DifferentiatedSystem differentiated, string sourceFileName, IReadOnlyList<string>? sourceLines = null)
     {
         var system = differentiated.System;
-        if (system.Inputs.Length > 0)
-        {
-            throw new UnsupportedModelException(
-                $"'input {system.Inputs[0]}': inputs are not supported by generated kernels yet; use a 'par' and set it per run");
-        }
-
         var identifiers = new HashSet<string>();
         string Unique(string name)
         {
@@ -35,7 +30,11 @@ public static class SpecBuilder
         }
 
         var states = system.States.Select(s => new VariableSpec(s.Name, Unique(s.Name), s.SourceLine)).ToEquatableArray();
-        var parameters = system.Parameters.Select(p => new VariableSpec(p.Name, Unique(p.Name))).ToEquatableArray();
+        // Inputs take the slots after θ's parameters: kernels, VJPs and Jacobians keep their signature, and the
+        // VJP's parameter cotangent of an input slot is ∂f/∂u, which a time-varying input needs for du/dt.
+        var parameters = system.Parameters.Select(p => new VariableSpec(p.Name, Unique(p.Name)))
+            .Concat(system.Inputs.Select(input => new VariableSpec(input, Unique(input))))
+            .ToEquatableArray();
         var outputs = system.Auxiliaries.Select(a => new OutputSpec(a.Name, OutputKind.Aux))
             .Concat(system.Observations.Select(o => new OutputSpec(
                 o.Name, OutputKind.Observe, o.Noise == ObservationNoise.LogNormal ? "lognormal" : "normal")))
@@ -45,21 +44,23 @@ public static class SpecBuilder
             .Concat(states.Select(s => "a_" + s.Identifier))
             .Concat(outputs.Select(o => "a_" + GeneratedNames.Identifier(o.Name)))
             .ToList();
+        var inputSlot = system.ParameterCount;
 
         return new SystemSpec(
             system.Name,
             sourceFileName,
             states,
             parameters,
-            system.Parameters.Select(p => p.DefaultValue).ToEquatableArray(),
+            system.Parameters.Select(p => p.DefaultValue).Concat(system.Inputs.Select(_ => 0.0)).ToEquatableArray(),
             outputs,
             Options(system.Options),
-            InitialState(system, reserved),
-            Derivative(system, states, sourceFileName, sourceLines, reserved),
-            Vjp(differentiated.DerivativeVjp, reserved),
-            Jacobian(differentiated.Jacobian, reserved),
-            OutputValues(system, reserved),
-            OutputVjp(differentiated, reserved));
+            InitialState(system, reserved, inputSlot),
+            Derivative(system, states, sourceFileName, sourceLines, reserved, inputSlot),
+            Vjp(differentiated.DerivativeVjp, reserved, inputSlot),
+            Jacobian(differentiated.Jacobian, reserved, inputSlot),
+            OutputValues(system, reserved, inputSlot),
+            OutputVjp(differentiated, reserved, inputSlot),
+            system.Inputs.ToEquatableArray());
     }
 
     private static EquatableArray<SolverOptionSpec> Options(IrOptions options)
@@ -69,16 +70,16 @@ public static class SpecBuilder
         return values.ToEquatableArray();
     }
 
-    private static KernelSpec InitialState(IrSystem system, IEnumerable<string> reserved)
+    private static KernelSpec InitialState(IrSystem system, IEnumerable<string> reserved, int inputSlot)
     {
-        var translator = new KernelTranslator(reserved);
+        var translator = new KernelTranslator(reserved, inputSlot);
         var values = translator.Translate(system.InitialValues);
         return Kernel(translator, values.Select((value, index) => new KernelOutput(OutputTarget.Value, index, value)));
     }
 
-    private static KernelSpec Derivative(IrSystem system, EquatableArray<VariableSpec> states, string sourceFileName, IReadOnlyList<string>? sourceLines, IEnumerable<string> reserved)
+    private static KernelSpec Derivative(IrSystem system, EquatableArray<VariableSpec> states, string sourceFileName, IReadOnlyList<string>? sourceLines, IEnumerable<string> reserved, int inputSlot)
     {
-        var translator = new KernelTranslator(reserved);
+        var translator = new KernelTranslator(reserved, inputSlot);
         var names = system.States
             .Select((state, index) => ((string, string?)?)("d" + states[index].Identifier, Comment(sourceFileName, state, sourceLines)))
             .ToList();
@@ -96,9 +97,9 @@ public static class SpecBuilder
         return $"{sourceFileName}:{state.SourceLine.ToString(CultureInfo.InvariantCulture)}  {text}";
     }
 
-    private static KernelSpec Vjp(IrVjp vjp, IEnumerable<string> reserved)
+    private static KernelSpec Vjp(IrVjp vjp, IEnumerable<string> reserved, int inputSlot)
     {
-        var translator = new KernelTranslator(reserved);
+        var translator = new KernelTranslator(reserved, inputSlot);
         return Kernel(translator, VjpOutputs(translator, vjp, 0).Select(o => o.Output).ToList());
     }
 
@@ -106,7 +107,8 @@ public static class SpecBuilder
     {
         var values = translator.Translate(vjp.Outputs, cotangentOffset);
         var n = vjp.State.Length;
-        var p = vjp.Parameters.Length;
+        // Input cotangents follow the parameter ones, as input slots follow the parameters in θ.
+        var p = vjp.Parameters.Length + vjp.Inputs.Length;
         for (var i = 0; i < values.Count; i++)
         {
             var output = i < n
@@ -118,16 +120,16 @@ public static class SpecBuilder
         }
     }
 
-    private static KernelSpec Jacobian(IReadOnlyList<IrNode> jacobian, IEnumerable<string> reserved)
+    private static KernelSpec Jacobian(IReadOnlyList<IrNode> jacobian, IEnumerable<string> reserved, int inputSlot)
     {
-        var translator = new KernelTranslator(reserved);
+        var translator = new KernelTranslator(reserved, inputSlot);
         var values = translator.Translate(jacobian);
         return Kernel(translator, values.Select((value, index) => new KernelOutput(OutputTarget.Jacobian, index, value)));
     }
 
-    private static KernelSpec OutputValues(IrSystem system, IEnumerable<string> reserved)
+    private static KernelSpec OutputValues(IrSystem system, IEnumerable<string> reserved, int inputSlot)
     {
-        var translator = new KernelTranslator(reserved);
+        var translator = new KernelTranslator(reserved, inputSlot);
         var roots = system.Auxiliaries.Select(a => a.Value).Concat(system.Observations.Select(o => o.Value)).ToList();
         var names = system.Auxiliaries.Select(a => a.Name).Concat(system.Observations.Select(o => o.Name))
             .Select(name => ((string, string?)?)(GeneratedNames.Identifier(name), null))
@@ -141,9 +143,9 @@ public static class SpecBuilder
     /// cotangents numbered from 0 in each; the observation cotangents are shifted behind the aux ones
     /// and the two products added.
     /// </summary>
-    private static KernelSpec OutputVjp(DifferentiatedSystem differentiated, IEnumerable<string> reserved)
+    private static KernelSpec OutputVjp(DifferentiatedSystem differentiated, IEnumerable<string> reserved, int inputSlot)
     {
-        var translator = new KernelTranslator(reserved);
+        var translator = new KernelTranslator(reserved, inputSlot);
         var auxiliary = VjpOutputs(translator, differentiated.AuxiliaryVjp, 0).ToList();
         var observation = VjpOutputs(translator, differentiated.ObservationVjp, differentiated.System.Auxiliaries.Length).ToList();
         var sums = auxiliary.Concat(observation)

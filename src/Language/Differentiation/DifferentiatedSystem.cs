@@ -7,7 +7,7 @@ namespace OdeDsl.Language.Differentiation;
 /// A lowered system with its derivatives, all in one hash-consed DAG (the derivative IR shares
 /// every subexpression with the forward IR):
 /// <list type="bullet">
-/// <item><see cref="DerivativeVjp"/>: <c>aᵀ ∂f/∂z</c>, <c>aᵀ ∂f/∂θ</c>, <c>aᵀ ∂f/∂t</c> for cotangents a[0..n).</item>
+/// <item><see cref="DerivativeVjp"/>: <c>aᵀ ∂f/∂z</c>, <c>aᵀ ∂f/∂θ</c>, <c>aᵀ ∂f/∂u</c> (inputs), <c>aᵀ ∂f/∂t</c> for cotangents a[0..n).</item>
 /// <item><see cref="Jacobian"/>: <c>∂f_i/∂z_j</c> at <c>[i * n + j]</c> (row-major, n × n), from forward mode.</item>
 /// <item><see cref="AuxiliaryVjp"/> and <see cref="ObservationVjp"/>: the same for the aux and observe
 /// outputs (cotangent k belongs to output k of <see cref="IrSystem.Auxiliaries"/> / <see cref="IrSystem.Observations"/>).</item>
@@ -27,14 +27,14 @@ public sealed record DifferentiatedSystem(
     public static DifferentiatedSystem From(IrSystem system)
     {
         var ir = IrBuilder.Extending(system.Roots);
-        int n = system.StateCount, p = system.ParameterCount;
+        int n = system.StateCount, p = system.ParameterCount, q = system.Inputs.Length;
         return new DifferentiatedSystem(
             system,
-            ReverseMode.Vjp(ir, system.Derivatives, n, p),
+            ReverseMode.Vjp(ir, system.Derivatives, n, p, q),
             ForwardMode.Jacobian(ir, system.Derivatives, n),
-            ReverseMode.Vjp(ir, system.Auxiliaries.Select(aux => aux.Value).ToList(), n, p),
-            ReverseMode.Vjp(ir, system.Observations.Select(observation => observation.Value).ToList(), n, p),
-            ReverseMode.Vjp(ir, system.InitialValues, n, p));
+            ReverseMode.Vjp(ir, system.Auxiliaries.Select(aux => aux.Value).ToList(), n, p, q),
+            ReverseMode.Vjp(ir, system.Observations.Select(observation => observation.Value).ToList(), n, p, q),
+            ReverseMode.Vjp(ir, system.InitialValues, n, p, q));
     }
 
     /// <summary>Jacobian entry <c>∂f_row/∂z_column</c>.</summary>

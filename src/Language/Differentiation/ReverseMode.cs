@@ -12,9 +12,11 @@ namespace OdeDsl.Language.Differentiation;
 /// </summary>
 public static class ReverseMode
 {
-    private const IrDependencies Variables = IrDependencies.State | IrDependencies.Parameter | IrDependencies.Time;
+    private const IrDependencies Variables = IrDependencies.State | IrDependencies.Parameter | IrDependencies.Input | IrDependencies.Time;
 
-    public static IrVjp Vjp(IrBuilder ir, IReadOnlyList<IrNode> outputs, int stateCount, int parameterCount)
+    /// <param name="inputCount">How many <c>input</c> leaves to differentiate with respect to (generated kernels keep
+    /// inputs in θ, so their cotangents are parameter cotangents there).</param>
+    public static IrVjp Vjp(IrBuilder ir, IReadOnlyList<IrNode> outputs, int stateCount, int parameterCount, int inputCount = 0)
     {
         var cotangents = Enumerable.Range(0, outputs.Count).Select(ir.Cotangent).ToImmutableArray();
         var contributions = new Dictionary<IrNode, List<IrNode>>();
@@ -49,6 +51,7 @@ public static class ReverseMode
             cotangents,
             Enumerable.Range(0, stateCount).Select(i => AdjointOf(ir.State(i))).ToImmutableArray(),
             Enumerable.Range(0, parameterCount).Select(j => AdjointOf(ir.Parameter(j))).ToImmutableArray(),
+            Enumerable.Range(0, inputCount).Select(k => AdjointOf(ir.Input(k))).ToImmutableArray(),
             AdjointOf(ir.Time()));
     }
 

@@ -69,4 +69,19 @@ public sealed class ObservedTrajectory
         var weight = (t - times[upper - 1]) / (times[upper] - times[upper - 1]);
         return values[upper - 1] + weight * (values[upper] - values[upper - 1]);
     }
+
+    /// <summary>
+    /// <c>du/dt</c> of input <paramref name="input"/> at <paramref name="t"/>: the slope of the piece that starts at or
+    /// before <paramref name="t"/> (right-sided at a row time, where <see cref="Input"/> has a kink), and 0 before the
+    /// first and from the last row on, where the input is held constant.
+    /// </summary>
+    public double InputSlope(int input, double t)
+    {
+        var times = _inputTimes[input];
+        var values = _inputValues[input];
+        if (t < times[0] || t >= times[^1]) return 0;
+        var upper = Array.BinarySearch(times, t);
+        upper = upper >= 0 ? upper + 1 : ~upper;
+        return (values[upper] - values[upper - 1]) / (times[upper] - times[upper - 1]);
+    }
 }

@@ -14,7 +14,8 @@ public sealed record DatasetGradientResult(double Loss, double[] Parameters, Gra
 /// <c>L</c> and <c>dL/dθ</c> for an <see cref="ObservationTable"/>: one gradient computation (adjoint, checkpointed
 /// or discrete, as <see cref="GradientOptions.Method"/> says) per trajectory, summed. <c>dL/dz(t0)</c> reaches θ
 /// through the initial state <c>z0(θ)</c> (learnable initial values, initial values that depend on parameters):
-/// its Jacobian is the fitter's <see cref="InitialStateJacobian"/>.
+/// its Jacobian is the fitter's <see cref="InitialStateJacobian"/>. Each trajectory is solved with its own inputs
+/// (<see cref="InputDrivenSystem"/>), so its initial state and that Jacobian are its own.
 /// </summary>
 public static class DatasetGradient
 {
@@ -23,17 +24,19 @@ public static class DatasetGradient
     {
         var n = system.StateCount;
         var theta = parameters.ToArray();
-        var initial = new double[n];
-        system.GetInitialState(theta, initial);
         var total = 0.0;
         var gradient = new double[theta.Length];
-        var initialGradient = new double[n];
+        var models = InputDrivenSystem.ForTable(system, table, options.Solve.T0);
         GradientStats stats = default;
-        foreach (var trajectory in table.Trajectories)
+        InitialStateJacobian? shared = null;
+        for (var j = 0; j < table.Trajectories.Count; j++)
         {
+            var (trajectory, model) = (table.Trajectories[j], models[j]);
+            var initial = new double[n];
+            model.GetInitialState(theta, initial);
             var trajectoryOptions = options with { Solve = FittingObjective.ForTrajectory(options.Solve, trajectory) with { ThrowOnFailure = false } };
-            var result = Gradient.Compute(system, initial, theta, trajectoryOptions,
-                SegmentLoss.WholeTrajectory(system, loss, trajectory));
+            var result = Gradient.Compute(model, initial, theta, trajectoryOptions,
+                SegmentLoss.WholeTrajectory(model, loss, trajectory));
             if (!result.Succeeded)
             {
                 var which = trajectory.Id.Length == 0 ? "" : $" (trajectory '{trajectory.Id}')";
@@ -41,10 +44,13 @@ public static class DatasetGradient
             }
             total += result.Loss;
             for (var k = 0; k < theta.Length; k++) gradient[k] += result.Parameters[k];
-            for (var i = 0; i < n; i++) initialGradient[i] += result.InitialStates[i];
+            // Without inputs every trajectory starts from the same z0(θ), so one Jacobian serves them all.
+            var jacobian = system.InputNames.Count == 0
+                ? shared ??= new InitialStateJacobian(model, Enumerable.Range(0, theta.Length), theta)
+                : new InitialStateJacobian(model, Enumerable.Range(0, theta.Length), theta);
+            jacobian.AddTransposeProduct(theta, result.InitialStates, gradient);
             stats = Add(stats, result.Stats);
         }
-        new InitialStateJacobian(system, Enumerable.Range(0, theta.Length), theta).AddTransposeProduct(theta, initialGradient, gradient);
         return new DatasetGradientResult(total, gradient, stats, null);
     }
 

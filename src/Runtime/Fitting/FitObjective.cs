@@ -6,19 +6,21 @@ using OdeDsl.Runtime.Systems;
 namespace OdeDsl.Runtime.Fitting;
 
 /// <summary>
-/// The objective a fit minimises over <c>u = [trainable θ (unconstrained), multiple-shooting states]</c> and its
+/// The objective a fit minimises over <c>u = [trainable θ (unconstrained), multiple-shooting states, log noise scales]</c> and its
 /// gradient: the segments of an iteration (whole trajectories, random time windows, or shooting segments) are
-/// each solved and differentiated by <see cref="Gradient.Compute(IOdeSystem, ReadOnlySpan{double}, ReadOnlySpan{double}, GradientOptions, IObservationLoss)"/>.
+/// each solved and differentiated by <see cref="Gradient.Compute(IOdeSystem, ReadOnlySpan{double}, ReadOnlySpan{double}, GradientOptions, IObservationLoss)"/>
+/// on their trajectory's <see cref="InputDrivenSystem"/> (the model with that trajectory's inputs).
 /// </summary>
 internal sealed class FitObjective<TSystem> where TSystem : IOdeSystem, IOdeOutputs
 {
-    private readonly TSystem _system;
     private readonly ObservationTable _table;
     private readonly FitOptions _options;
     private readonly TrainableVector _vector;
     private readonly ObservationLoss _loss;
     private readonly int[]? _stateColumns;
-    private readonly InitialStateJacobian _initialJacobian;
+    private readonly TSystem _system;
+    private readonly IReadOnlyList<InputDrivenSystem> _models;
+    private readonly IReadOnlyList<InitialStateJacobian> _initialJacobians;
     private readonly List<Segment> _shootingSegments = [];
     private readonly int _n;
 
@@ -27,14 +29,24 @@ internal sealed class FitObjective<TSystem> where TSystem : IOdeSystem, IOdeOutp
     {
         (_system, _table, _options, _vector, _n) = (system, table, options, vector, system.StateCount);
         _loss = loss;
-        _stateColumns = DirectStateColumns.Find(system, system, loss, start);
-        _initialJacobian = new InitialStateJacobian(system, Enumerable.Range(0, vector.Count).Select(vector.ParameterIndex), start);
+        _models = InputDrivenSystem.ForTable(system, table, options.Solve.T0);
+        _stateColumns = DirectStateColumns.Find(_models[0], _models[0], loss, start);
+        var trainable = Enumerable.Range(0, vector.Count).Select(vector.ParameterIndex).ToList();
+        // With inputs, dz0/dθ differs between trajectories (init gut = dose); without, one Jacobian serves them all.
+        _initialJacobians = system.InputNames.Count == 0
+            ? [.. Enumerable.Repeat(new InitialStateJacobian(_models[0], trainable, start), _models.Count)]
+            : [.. _models.Select(model => new InitialStateJacobian(model, trainable, start))];
         if (options.ShootingSegments > 1) PlanShooting();
         if (options.WindowLength is { } length && !table.Trajectories.Any(t => t.Times.Count >= length))
             throw new ArgumentException($"no trajectory has the {length} rows a time window needs; use a shorter window");
     }
 
-    public int Size => _vector.Count + ShootingStateCount * _n;
+    public int Size => NoiseOffset + NoiseScaleCount;
+
+    /// <summary>Where the log noise scales <c>s_j</c> start in <c>u</c>.</summary>
+    public int NoiseOffset => _vector.Count + ShootingStateCount * _n;
+
+    private int NoiseScaleCount => _options.EstimateNoise ? _loss.ColumnCount : 0;
 
     private int ShootingStateCount => _shootingSegments.Count(s => s.Start == SegmentStart.ShootingState);
 
@@ -53,6 +65,7 @@ internal sealed class FitObjective<TSystem> where TSystem : IOdeSystem, IOdeOutp
             var state = DataState(segment) ?? ModelState(segment, parameters, solutions);
             state.CopyTo(u, ShootingOffset(segment.ShootingState));
         }
+        if (_options.EstimateNoise) NoiseScales.Start(_system, _table, _loss, parameters, _options.Solve).CopyTo(u, NoiseOffset);
         return u;
     }
 
@@ -61,24 +74,26 @@ internal sealed class FitObjective<TSystem> where TSystem : IOdeSystem, IOdeOutp
     {
         failure = null;
         var parameters = _vector.Parameters(u);
-        var initial = new double[_n];
-        _system.GetInitialState(parameters, initial);
         var segments = Segments(iteration);
-        var count = segments.Sum(s => Enumerable.Range(s.FirstRow, s.RowCount)
-            .Sum(row => Enumerable.Range(0, _table.Observed.Count).Count(j => !double.IsNaN(_table.Trajectories[s.Trajectory].Value(row, j)))));
+        var columnCounts = Enumerable.Range(0, _table.Observed.Count).Select(j => segments.Sum(s => Enumerable.Range(s.FirstRow, s.RowCount)
+            .Count(row => !double.IsNaN(_table.Trajectories[s.Trajectory].Value(row, j))))).ToArray();
+        var count = columnCounts.Sum();
+        var logNoiseScales = u.AsSpan(NoiseOffset, NoiseScaleCount);
+        var observationLoss = _options.EstimateNoise ? _loss.WithNoiseScales(NoiseScales.FromLogarithms(logNoiseScales)) : _loss;
+        var columnSums = new double[columnCounts.Length];
         var links = segments.Count(s => s.NextShootingState >= 0);
         var continuityWeight = links == 0 ? 0 : _options.ContinuityWeight / (_n * links);
         var gradient = new double[Size];
         var parameterGradient = new double[parameters.Length];
-        var initialGradient = new double[_n];
         var solutions = new Dictionary<int, double[]>();
         var total = 0.0;
         foreach (var segment in segments)
         {
             var trajectory = _table.Trajectories[segment.Trajectory];
+            var model = _models[segment.Trajectory];
             var start = segment.Start switch
             {
-                SegmentStart.ModelInitial => initial,
+                SegmentStart.ModelInitial => InitialState(model, parameters),
                 SegmentStart.ShootingState => u.AsSpan(ShootingOffset(segment.ShootingState), _n).ToArray(),
                 SegmentStart.Data => DataState(segment)!,
                 _ => ModelState(segment, parameters, solutions),
@@ -86,9 +101,9 @@ internal sealed class FitObjective<TSystem> where TSystem : IOdeSystem, IOdeOutp
             var saveAt = Enumerable.Range(segment.FirstRow, segment.RowCount).Select(row => trajectory.Times[row]).ToList();
             var next = segment.NextShootingState >= 0 ? u.AsSpan(ShootingOffset(segment.NextShootingState), _n).ToArray() : null;
             if (next is not null) saveAt.Add(segment.EndTime);
-            var loss = new SegmentLoss(_system, _loss, trajectory, segment.FirstRow, segment.RowCount,
+            var loss = new SegmentLoss(model, observationLoss, trajectory, segment.FirstRow, segment.RowCount,
                 count == 0 ? 0 : 1.0 / count, next, continuityWeight);
-            var result = Gradient.Compute(_system, start, parameters, new GradientOptions
+            var result = Gradient.Compute(model, start, parameters, new GradientOptions
             {
                 Solve = _options.Solve with { T0 = segment.StartTime, T1 = saveAt[^1], SaveAt = saveAt, ThrowOnFailure = false },
                 Method = _options.Gradient,
@@ -101,16 +116,18 @@ internal sealed class FitObjective<TSystem> where TSystem : IOdeSystem, IOdeOutp
                 return null;
             }
             total += result.Loss;
+            for (var j = 0; j < columnSums.Length; j++) columnSums[j] += loss.ColumnSums[j];
             for (var k = 0; k < parameters.Length; k++) parameterGradient[k] += result.Parameters[k];
             if (segment.Start == SegmentStart.ModelInitial)
-                for (var i = 0; i < _n; i++) initialGradient[i] += result.InitialStates[i];
+                _initialJacobians[segment.Trajectory].AddTransposeProduct(parameters, result.InitialStates, parameterGradient);
             if (segment.Start == SegmentStart.ShootingState)
                 for (var i = 0; i < _n; i++) gradient[ShootingOffset(segment.ShootingState) + i] += result.InitialStates[i];
             if (next is not null)
                 for (var i = 0; i < _n; i++) gradient[ShootingOffset(segment.NextShootingState) + i] += loss.NextStateGradient[i];
         }
-        _initialJacobian.AddTransposeProduct(parameters, initialGradient, parameterGradient);
         _vector.ChainGradient(u, parameterGradient, gradient);
+        if (_options.EstimateNoise)
+            total += NoiseScales.AddLogTerm(logNoiseScales, columnCounts, columnSums, gradient.AsSpan(NoiseOffset, NoiseScaleCount));
         return (total, gradient);
     }
 
@@ -191,12 +208,18 @@ internal sealed class FitObjective<TSystem> where TSystem : IOdeSystem, IOdeOutp
         var trajectory = _table.Trajectories[segment.Trajectory];
         if (!solutions.TryGetValue(segment.Trajectory, out var saved))
         {
-            var initial = new double[_n];
-            _system.GetInitialState(parameters, initial);
-            var solution = Integrator.Solve<double>(_system, initial, parameters, FittingObjective.ForTrajectory(_options.Solve, trajectory));
+            var model = _models[segment.Trajectory];
+            var solution = Integrator.Solve<double>(model, InitialState(model, parameters), parameters, FittingObjective.ForTrajectory(_options.Solve, trajectory));
             ForwardEvaluations += solution.Stats.FunctionEvaluations;
             solutions[segment.Trajectory] = saved = solution.States;
         }
         return saved.AsSpan(segment.FirstRow * _n, _n).ToArray();
+    }
+
+    private double[] InitialState(InputDrivenSystem model, double[] parameters)
+    {
+        var initial = new double[_n];
+        model.GetInitialState(parameters, initial);
+        return initial;
     }
 }

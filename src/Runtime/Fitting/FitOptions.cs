@@ -36,6 +36,15 @@ public sealed record FitOptions
     /// <summary>Weight <c>w</c> of the continuity penalty, per state and segment boundary.</summary>
     public double ContinuityWeight { get; init; } = 1;
 
+    /// <summary>Fixed weights <c>w_j</c> of observed columns by name (a column not named weighs 1): the loss is <c>(1/N) Σ w_j r²</c>.</summary>
+    public IReadOnlyDictionary<string, double>? Weights { get; init; }
+
+    /// <summary>
+    /// Estimate a noise scale σ_j per observed column with θ: the objective becomes the Gaussian negative log-likelihood
+    /// (docs/fit.md), and <see cref="FitResult.NoiseScales"/> holds the fitted σ. Excludes <see cref="Weights"/>.
+    /// </summary>
+    public bool EstimateNoise { get; init; }
+
     /// <summary>Seeds the choice of time windows; iteration <c>i</c> uses its own generator, so resumed runs draw the same windows.</summary>
     public int Seed { get; init; }
 

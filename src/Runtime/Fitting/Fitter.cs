@@ -8,7 +8,8 @@ namespace OdeDsl.Runtime.Fitting;
 /// <summary>
 /// Fits a model's trainable parameters to an observation table (docs/fitting.md): Adam or L-BFGS on the
 /// reparametrised values, gradients by the chosen <see cref="Gradients.GradientMethod"/>, over whole trajectories,
-/// random time windows or multiple-shooting segments; optional atomic checkpoints and resume. Deterministic:
+/// random time windows or multiple-shooting segments; optional column weights or noise scales estimated jointly
+/// (docs/fit.md); optional atomic checkpoints and resume. Deterministic:
 /// the same inputs and seed give the same result bit for bit, resumed or not.
 /// </summary>
 public static class Fitter
@@ -19,7 +20,7 @@ public static class Fitter
         where TSystem : IOdeSystem, IOdeOutputs
     {
         Validate(options);
-        var loss = new ObservationLoss(system, data);
+        var loss = new ObservationLoss(system, data, options.Weights);
         var start = new double[system.ParameterCount];
         if (options.StartParameters is { } given)
         {
@@ -31,6 +32,8 @@ public static class Fitter
         {
             system.GetDefaultParameters(start);
         }
+        if (options.Trainable.FirstOrDefault(t => system.InputNames.Contains(t.Name)) is { } input)
+            throw new ArgumentException($"'{input.Name}' is an input of the model: the data supply its value for each trajectory, so it cannot be trained");
         var vector = new TrainableVector(system.ParameterNames, start, options.Trainable);
         var objective = new FitObjective<TSystem>(system, data, loss, options, vector, start);
         var fit = Describe(system, vector, objective, options);
@@ -93,15 +96,20 @@ public static class Fitter
         var finalLoss = double.NaN;
         try
         {
-            finalLoss = FittingObjective.Loss(system, data, loss, parameters, options.Solve);
+            finalLoss = options.EstimateNoise
+                ? NoiseScales.WholeTableLoss(system, data, loss, parameters, u.AsSpan(objective.NoiseOffset), options.Solve)
+                : FittingObjective.Loss(system, data, loss, parameters, options.Solve);
         }
         catch (SolveException exception)
         {
             message = message.Length > 0 ? message : "the fitted model cannot be solved over the data: " + exception.Message;
         }
         var succeeded = double.IsFinite(finalLoss) && !failed;
+        var noiseScales = options.EstimateNoise
+            ? NoiseScales.FromLogarithms(u.AsSpan(objective.NoiseOffset)).Select((sigma, j) => (data.Observed[j], sigma)).ToDictionary()
+            : [];
         return new FitResult(system.ParameterNames, parameters, vector.Names, finalLoss, history, succeeded,
-            message.Length > 0 ? message : $"{history.Count} iterations");
+            message.Length > 0 ? message : $"{history.Count} iterations") { NoiseScales = noiseScales };
     }
 
     private static void Validate(FitOptions options)
@@ -117,11 +125,15 @@ public static class Fitter
         if (options.ShootingSegments > 1 && options.Windows.HasValue)
             throw new ArgumentException("use either time windows or multiple shooting, not both");
         if (!(options.ContinuityWeight >= 0)) throw new ArgumentException($"the continuity weight must be ≥ 0, but is {options.ContinuityWeight}");
+        if (options.EstimateNoise && options.Weights is { Count: > 0 })
+            throw new ArgumentException("weights and estimated noise scales exclude each other: an estimated σ_j absorbs its column's weight (the optimum is σ_j² = w_j · mean r_j²); leave out the weights");
         if (options.CheckpointEvery < 1) throw new ArgumentException($"checkpoints need an interval ≥ 1, but it is {options.CheckpointEvery}");
     }
 
     private static string Describe<TSystem>(TSystem system, TrainableVector vector, FitObjective<TSystem> objective, FitOptions options)
         where TSystem : IOdeSystem, IOdeOutputs =>
         $"{system.Name}: {objective.Size} values ({string.Join(",", vector.Names)}), {options.Optimizer}, lr {options.LearningRate}, " +
-        $"{options.Gradient}, seed {options.Seed}, windows {options.Windows}x{options.WindowLength}, shooting {options.ShootingSegments}";
+        $"{options.Gradient}, seed {options.Seed}, windows {options.Windows}x{options.WindowLength}, shooting {options.ShootingSegments}" +
+        (options.Weights is { Count: > 0 } weights ? $", weights {string.Join(",", weights.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => $"{w.Key}={w.Value:R}"))}" : "") +
+        (options.EstimateNoise ? ", noise scales estimated" : "");
 }

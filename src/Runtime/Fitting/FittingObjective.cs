@@ -5,8 +5,8 @@ using OdeDsl.Runtime.Systems;
 namespace OdeDsl.Runtime.Fitting;
 
 /// <summary>
-/// The forward path of a fit: solves the model once per trajectory of a table (from the model's initial
-/// state at <c>options.T0</c>, saving at the trajectory's data times) and evaluates the
+/// The forward path of a fit: solves the model once per trajectory of a table (with that trajectory's inputs, from the
+/// model's initial state at <c>options.T0</c>, saving at the trajectory's data times) and evaluates the
 /// <see cref="ObservationLoss"/> with its cotangents with respect to the states at those times.
 /// </summary>
 public static class FittingObjective
@@ -22,16 +22,18 @@ public static class FittingObjective
         var initialStates = new List<double[]>();
         var states = new List<double[]>();
         var cotangents = new List<double[]>();
-        var initial = new double[n];
-        system.GetInitialState(parameters, initial);
-        foreach (var trajectory in table.Trajectories)
+        var models = InputDrivenSystem.ForTable(system, table, options.T0);
+        for (var k = 0; k < table.Trajectories.Count; k++)
         {
-            var solution = Integrator.Solve<double>(system, initial, parameters, ForTrajectory(options, trajectory));
+            var (trajectory, model) = (table.Trajectories[k], models[k]);
+            var initial = new double[n];
+            model.GetInitialState(parameters, initial);
+            var solution = Integrator.Solve<double>(model, initial, parameters, ForTrajectory(options, trajectory));
             var stateCotangent = new double[solution.States.Length];
-            value += SegmentLoss.WholeTrajectory(system, loss, trajectory)
+            value += SegmentLoss.WholeTrajectory(model, loss, trajectory)
                 .Evaluate(trajectory.Times, solution.States, 1, parameters, stateCotangent, directGradient);
             times.Add(trajectory.Times);
-            initialStates.Add((double[])initial.Clone());
+            initialStates.Add(initial);
             states.Add(solution.States);
             cotangents.Add(stateCotangent);
         }

@@ -5,7 +5,7 @@ using OdeDsl.Runtime.Systems;
 namespace OdeDsl.Runtime.Fitting;
 
 /// <summary>
-/// One segment's share of the fitting objective, on the states its solve saves: <c>Σ r² / N</c> over its observed
+/// One segment's share of the fitting objective, on the states its solve saves: <c>Σ w r² / N</c> over its observed
 /// values (the residuals of <see cref="ObservationLoss"/>; N the count over all segments of the evaluation) and, with multiple
 /// shooting, the continuity penalty <c>w · Σ (z(t_end) − s_next)²</c> on an extra last save point.
 /// </summary>
@@ -19,6 +19,9 @@ internal sealed class SegmentLoss(IOdeOutputs outputs, ObservationLoss loss, Obs
     /// <summary><c>∂L/∂s_next</c> of the last evaluation (empty without a next shooting state).</summary>
     public double[] NextStateGradient { get; private set; } = [];
 
+    /// <summary>Per observed column, the <c>Σ w r²</c> of the last evaluation (not divided by N).</summary>
+    public double[] ColumnSums { get; private set; } = [];
+
     public double Evaluate(IReadOnlyList<double> times, ReadOnlySpan<double> states, int trajectories,
         ReadOnlySpan<double> parameters, Span<double> stateGradients, Span<double> parameterGradients)
     {
@@ -29,12 +32,13 @@ internal sealed class SegmentLoss(IOdeOutputs outputs, ObservationLoss loss, Obs
         var parameterCotangent = new double[parameterGradients.Length];
         var timeCotangent = new double[1];
         var data = 0.0;
+        ColumnSums = new double[loss.ColumnCount];
         for (var i = 0; i < rowCount; i++)
         {
             var state = states.Slice(i * n, n);
             outputs.Outputs(times[i], state, parameters, values);
             Array.Clear(cotangent);
-            data += scale * loss.AccumulateRow(trajectory, firstRow + i, values, cotangent, scale, out var any);
+            data += scale * loss.AccumulateRow(trajectory, firstRow + i, values, cotangent, scale, ColumnSums, out var any);
             if (!any) continue;
             outputs.OutputVjp(times[i], state, parameters, cotangent, stateGradients.Slice(i * n, n), parameterCotangent, timeCotangent);
             for (var k = 0; k < parameterCotangent.Length; k++) parameterGradients[k] += parameterCotangent[k];

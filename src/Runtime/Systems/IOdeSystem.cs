@@ -16,6 +16,13 @@ public interface IOdeSystem : IOdeKernel<double>, IOdeKernel<float>, ITensorKern
     /// <summary>Flattened parameter names (θ: <c>par</c>, <c>learn</c>, net weights); <c>p</c> is their count.</summary>
     IReadOnlyList<string> ParameterNames { get; }
 
+    /// <summary>
+    /// The model's <c>input</c> quantities (DSL.md §4): entries of θ, named in <see cref="ParameterNames"/>, whose
+    /// values the data supply per trajectory (a constant such as a dose, or a covariate over time) and that a fit
+    /// never trains. Generated systems put them last in θ; hand-written systems without inputs keep this default.
+    /// </summary>
+    IReadOnlyList<string> InputNames => [];
+
     int StateCount => StateNames.Count;
 
     int ParameterCount => ParameterNames.Count;

@@ -7,7 +7,8 @@ namespace OdeDsl.Generator.Tests.Support;
 
 /// <summary>
 /// Checks a compiled system against the language's IR evaluator (the reference semantics) at random
-/// states, parameters, times and cotangents, for every kernel and both backends.
+/// states, parameters, times and cotangents, for every kernel and both backends. The generated θ is the IR's
+/// parameters followed by its inputs, so the IR's parameter and input cotangents together are θ's cotangent.
 /// </summary>
 internal static class KernelAgreement
 {
@@ -17,10 +18,13 @@ internal static class KernelAgreement
     {
         var random = new Random(seed);
         var system = reference.System;
-        int n = system.StateCount, p = system.ParameterCount;
+        int n = system.StateCount, p = system.ParameterCount + system.Inputs.Length;
         double Draw() => spread * (2 * random.NextDouble() - 1);
         var t = Draw();
-        var parameters = system.Parameters.Select(parameter => parameter.DefaultValue + 0.1 * Draw()).ToArray();
+        var parameters = system.Parameters.Select(parameter => parameter.DefaultValue + 0.1 * Draw())
+            .Concat(system.Inputs.Select(_ => 1 + Draw())).ToArray();
+        Assert.Equal(p, generated.ParameterCount);
+        Assert.Equal<string>(system.Inputs, generated.InputNames);
         var states = Enumerable.Range(0, batch * n).Select(_ => Draw()).ToArray();
         var cotangent = Enumerable.Range(0, batch * n).Select(_ => Draw()).ToArray();
         var cpu = (IOdeKernel<double>)generated;
@@ -38,12 +42,12 @@ internal static class KernelAgreement
         {
             var row = states.Skip(b * n).Take(n).ToArray();
             var a = cotangent.Skip(b * n).Take(n).ToArray();
-            var point = new IrPoint(t, row, parameters, Cotangents: a);
+            var point = Point(system, t, row, parameters, a);
             AssertClose(IrEvaluator.Evaluate(system.Derivatives, point), derivative.Skip(b * n).Take(n), "derivative", b);
             AssertClose(IrEvaluator.Evaluate(reference.Jacobian, point), jacobian.Skip(b * n * n).Take(n * n), "jacobian", b);
             var vjp = reference.DerivativeVjp;
             AssertClose(IrEvaluator.Evaluate(vjp.State, point), stateCotangent.Skip(b * n).Take(n), "state cotangent", b);
-            AssertClose(IrEvaluator.Evaluate(vjp.Parameters, point), parameterCotangent.Skip(b * p).Take(p), "parameter cotangent", b);
+            AssertClose(IrEvaluator.Evaluate([.. vjp.Parameters, .. vjp.Inputs], point), parameterCotangent.Skip(b * p).Take(p), "parameter cotangent", b);
             AssertClose(new[] { IrEvaluator.Evaluate(vjp.Time, point) }, new[] { timeCotangent[b] }, "time cotangent", b);
         }
 
@@ -55,7 +59,7 @@ internal static class KernelAgreement
     private static void AssertOutputsAgree(DifferentiatedSystem reference, IOdeOutputs generated, double t, double[] states, double[] parameters, Random random, int batch)
     {
         var system = reference.System;
-        int n = system.StateCount, p = system.ParameterCount, auxCount = system.Auxiliaries.Length, m = auxCount + system.Observations.Length;
+        int n = system.StateCount, p = system.ParameterCount + system.Inputs.Length, auxCount = system.Auxiliaries.Length, m = auxCount + system.Observations.Length;
         var cotangent = Enumerable.Range(0, batch * m).Select(_ => random.NextDouble() - 0.5).ToArray();
         var outputs = new double[batch * m];
         generated.Outputs(t, states, parameters, outputs);
@@ -68,16 +72,21 @@ internal static class KernelAgreement
         {
             var row = states.Skip(b * n).Take(n).ToArray();
             var c = cotangent.Skip(b * m).Take(m).ToArray();
-            AssertClose(IrEvaluator.Evaluate(roots, new IrPoint(t, row, parameters)), outputs.Skip(b * m).Take(m), "outputs", b);
-            var aux = new IrPoint(t, row, parameters, Cotangents: c.Take(auxCount).ToArray());
-            var observation = new IrPoint(t, row, parameters, Cotangents: c.Skip(auxCount).ToArray());
+            AssertClose(IrEvaluator.Evaluate(roots, Point(system, t, row, parameters, null)), outputs.Skip(b * m).Take(m), "outputs", b);
+            var aux = Point(system, t, row, parameters, c.Take(auxCount).ToArray());
+            var observation = Point(system, t, row, parameters, c.Skip(auxCount).ToArray());
             double[] Sum(IReadOnlyList<IrNode> first, IReadOnlyList<IrNode> second) =>
                 IrEvaluator.Evaluate(first, aux).Zip(IrEvaluator.Evaluate(second, observation), (u, v) => u + v).ToArray();
             AssertClose(Sum(reference.AuxiliaryVjp.State, reference.ObservationVjp.State), stateCotangent.Skip(b * n).Take(n), "output state cotangent", b);
-            AssertClose(Sum(reference.AuxiliaryVjp.Parameters, reference.ObservationVjp.Parameters), parameterCotangent.Skip(b * p).Take(p), "output parameter cotangent", b);
+            AssertClose(Sum([.. reference.AuxiliaryVjp.Parameters, .. reference.AuxiliaryVjp.Inputs], [.. reference.ObservationVjp.Parameters, .. reference.ObservationVjp.Inputs]),
+                parameterCotangent.Skip(b * p).Take(p), "output parameter cotangent", b);
             AssertClose(Sum(new[] { reference.AuxiliaryVjp.Time }, new[] { reference.ObservationVjp.Time }), new[] { timeCotangent[b] }, "output time cotangent", b);
         }
     }
+
+    /// <summary>The IR point for a generated θ: its first entries are the IR's parameters, the rest its inputs.</summary>
+    private static IrPoint Point(IrSystem system, double t, double[] states, double[] parameters, double[]? cotangents) =>
+        new(t, states, parameters.Take(system.ParameterCount).ToArray(), parameters.Skip(system.ParameterCount).ToArray(), cotangents);
 
     private static void AssertTensorOutputsAgree(IOdeOutputs generated, int n, int p, double t, double[] states, double[] parameters, Random random, int batch)
     {

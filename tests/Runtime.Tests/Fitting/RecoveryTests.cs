@@ -52,6 +52,29 @@ public sealed class RecoveryTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Lbfgs_stops_when_no_step_lowers_the_loss_instead_of_searching_at_round_off()
+    {
+        var system = new FitLotkaVolterra();
+        var data = SyntheticData.Table(system, SyntheticData.Parameters(system, LotkaVolterraTruth), SyntheticData.Times(15, 40), 0.05);
+        var result = Fitter.Fit(system, data, new FitOptions
+        {
+            Solve = Tight,
+            Trainable = LotkaVolterraTrainable,
+            StartParameters = SyntheticData.Parameters(system, LotkaVolterraStart),
+            Optimizer = FitOptimizer.Lbfgs,
+            Iterations = 1000,
+            LearningRate = 0.1,
+        });
+        output.WriteLine($"{result.Message}; loss {result.Loss:G17}");
+        Assert.True(result.Succeeded, result.Message);
+        Assert.StartsWith("converged", result.Message);
+        Assert.True(result.History.Count < 200, $"{result.History.Count} iterations");
+        // Every accepted step lowered the loss.
+        for (var i = 1; i < result.History.Count; i++)
+            Assert.True(result.History[i].Loss < result.History[i - 1].Loss, $"iteration {i + 1} did not lower the loss");
+    }
+
+    [Fact]
     public void Pendulum_with_5_percent_noise_recovers_within_10_percent()
     {
         var result = FitPendulum(noise: 0.05);

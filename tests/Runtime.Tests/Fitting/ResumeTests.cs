@@ -1,3 +1,4 @@
+using System.Text.Json;
 using OdeDsl.Runtime.Fitting;
 using OdeDsl.Runtime.Solvers;
 
@@ -6,7 +7,8 @@ namespace OdeDsl.Runtime.Tests.Fitting;
 /// <summary>
 /// A fit killed mid-way (here: its progress callback throws after iteration 7, as a kill between two
 /// checkpoints would leave it) and resumed from its checkpoint ends bit for bit where an uninterrupted fit with
-/// the same seed ends: Adam's moments and step count and the per-iteration window draws are all restored.
+/// the same seed ends: Adam's moments and step count and the per-iteration window draws are all restored, and so
+/// are L-BFGS's curvature pairs and estimated noise scales.
 /// </summary>
 public sealed class ResumeTests : IDisposable
 {
@@ -48,6 +50,43 @@ public sealed class ResumeTests : IDisposable
         Assert.Equal(uninterrupted.History.Select(h => h.Loss), resumed.History.Select(h => h.Loss));
         Assert.Equal(14, resumed.History.Count);
         Assert.True(resumed.History[^1].Loss < resumed.History[0].Loss, "the fit did not lower the loss");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Killed_and_resumed_lbfgs_fit_equals_the_uninterrupted_fit(bool estimateNoise)
+    {
+        var system = new FitVector();
+        var data = SyntheticData.Table(system, SyntheticData.Parameters(system), SyntheticData.Times(6, 60), noise: 0.02);
+        FitOptions Lbfgs() => Options(system) with
+        {
+            Optimizer = FitOptimizer.Lbfgs,
+            LearningRate = 0.1,
+            Windows = null,
+            WindowLength = null,
+            EstimateNoise = estimateNoise,
+        };
+        var uninterrupted = Fitter.Fit(system, data, Lbfgs());
+
+        var checkpoint = Path.Combine(_directory, "fit.json");
+        var killed = Lbfgs() with
+        {
+            CheckpointPath = checkpoint,
+            Progress = iteration => { if (iteration.Iteration == 7) throw new OperationCanceledException("killed"); },
+        };
+        Assert.Throws<OperationCanceledException>(() => Fitter.Fit(system, data, killed));
+        using (var saved = JsonDocument.Parse(File.ReadAllText(checkpoint)))
+            Assert.True(saved.RootElement.GetProperty("Optimizer").GetProperty("StepDifferences").GetArrayLength() > 1,
+                "the checkpoint holds no L-BFGS memory");
+        var resumed = Fitter.Fit(system, data, Lbfgs() with { CheckpointPath = checkpoint, Resume = true });
+
+        Assert.Equal(uninterrupted.Parameters, resumed.Parameters);
+        Assert.Equal(uninterrupted.NoiseScales, resumed.NoiseScales);
+        Assert.Equal(uninterrupted.Loss, resumed.Loss);
+        Assert.Equal(uninterrupted.History.Select(h => h.Loss), resumed.History.Select(h => h.Loss));
+        Assert.Equal(14, resumed.History.Count);
+        Assert.True(resumed.History[^1].Loss < resumed.History[6].Loss, "the fit did not lower the loss after the kill");
     }
 
     [Fact]

@@ -8,12 +8,29 @@ namespace OdeDsl.Runtime.Tests.Fitting;
 
 /// <summary>
 /// Observation tables made from a model's own outputs at known parameters (solved with DOP853 at rtol 1e-12),
-/// optionally with multiplicative noise <c>y·(1 + σ ε)</c>, ε standard normal from a seeded generator.
+/// optionally with multiplicative noise <c>y·(1 + σ ε)</c>, or with the noise each observation's distribution
+/// declares (<c>y + σ_j ε</c> for <c>~ normal</c>, <c>y·exp(σ_j ε)</c> for <c>~ lognormal</c>), ε standard normal
+/// from a seeded generator.
 /// </summary>
 internal static class SyntheticData
 {
     public static ObservationTable Table<TSystem>(TSystem system, double[] parameters, double[] times, double noise = 0, int seed = 1)
-        where TSystem : IOdeSystem, IOdeOutputs
+        where TSystem : IOdeSystem, IOdeOutputs =>
+        Table(system, parameters, times, seed, (value, _, random) => value * (1 + noise * Normal(random)));
+
+    /// <summary>Data with noise scale <paramref name="noiseScales"/>[j] on observed column j, on the scale its distribution names.</summary>
+    public static ObservationTable TableWithNoiseScales<TSystem>(TSystem system, double[] parameters, double[] times,
+        double[] noiseScales, int seed = 1) where TSystem : IOdeSystem, IOdeOutputs =>
+        Table(system, parameters, times, seed, (value, column, random) =>
+        {
+            var output = Enumerable.Range(0, system.OutputNames.Count).Where(i => system.OutputKinds[i] != OdeOutputKind.Aux).ElementAt(column);
+            return system.OutputKinds[output] == OdeOutputKind.LogNormalObservation
+                ? value * Math.Exp(noiseScales[column] * Normal(random))
+                : value + noiseScales[column] * Normal(random);
+        });
+
+    private static ObservationTable Table<TSystem>(TSystem system, double[] parameters, double[] times, int seed,
+        Func<double, int, Random, double> noisy) where TSystem : IOdeSystem, IOdeOutputs
     {
         var initial = new double[system.StateCount];
         system.GetInitialState(parameters, initial);
@@ -28,7 +45,7 @@ internal static class SyntheticData
         for (var k = 0; k < times.Length; k++)
         {
             system.Outputs(times[k], solution.State(k), parameters, outputs);
-            var row = observed.Select(i => outputs[i] * (1 + noise * Normal(random)));
+            var row = observed.Select((i, column) => noisy(outputs[i], column, random)).ToList();
             text.Append(string.Join(",", new[] { times[k] }.Concat(row).Select(v => v.ToString("R", CultureInfo.InvariantCulture)))).Append('\n');
         }
         return ObservationCsv.Read(new StringReader(text.ToString()), "synthetic.csv",

@@ -13,7 +13,11 @@ internal sealed class LbfgsOptimizer(double learningRate, OptimizerState state)
 
     public OptimizerState State => state;
 
-    /// <summary>One quasi-Newton step from <paramref name="u"/>; false when no step decreases the loss.</summary>
+    /// <summary>
+    /// One quasi-Newton step from <paramref name="u"/>; false when no step decreases the loss. A trial must
+    /// lower the loss strictly: near the optimum the Armijo bound <c>loss + c·size·slope</c> rounds to
+    /// <c>loss</c>, and accepting equal losses would keep the fit searching at round-off forever.
+    /// </summary>
     public bool Step(double[] u, double loss, double[] gradient, Objective objective)
     {
         var direction = Direction(gradient);
@@ -30,8 +34,10 @@ internal sealed class LbfgsOptimizer(double learningRate, OptimizerState state)
         for (var halving = 0; halving < MaxHalvings; halving++, size /= 2)
         {
             var trial = u.Select((value, i) => value + size * direction[i]).ToArray();
+            // A step too short to move any coordinate cannot lower the loss; stop halving.
+            if (trial.AsSpan().SequenceEqual(u)) return false;
             if (objective(trial) is not var (trialLoss, trialGradient) || !double.IsFinite(trialLoss)
-                || trialLoss > loss + Armijo * size * slope)
+                || trialLoss > loss + Armijo * size * slope || !(trialLoss < loss))
                 continue;
             var step = trial.Select((value, i) => value - u[i]).ToArray();
             var change = trialGradient.Select((value, i) => value - gradient[i]).ToArray();
