@@ -35,14 +35,19 @@ internal static class Training
         for (var iteration = 1; iteration <= iterations; iteration++)
         {
             var chosen = Enumerable.Range(0, count).OrderBy(_ => random.Next()).Take(batchSize).ToArray();
-            using var scope = NewDisposeScope();
             optimizer.zero_grad();
-            var value = loss(chosen);
-            value.backward();
+            double value;
+            // The scope frees this iteration's graph only; the optimizer, whose state lives across iterations, steps outside it.
+            using (NewDisposeScope())
+            {
+                var objective = loss(chosen);
+                objective.backward();
+                value = objective.item<double>();
+            }
             optimizer.step();
             if (iteration % Math.Max(1, iterations / 5) == 0 || iteration == 1)
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{label} iteration {iteration,4}: loss {value.item<double>():G5} ({clock.Elapsed.TotalSeconds:F0} s)"));
+                    $"{label} iteration {iteration,4}: loss {value:G5} ({clock.Elapsed.TotalSeconds:F0} s)"));
         }
     }
 
