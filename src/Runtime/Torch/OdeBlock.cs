@@ -80,11 +80,18 @@ public sealed class OdeBlock : nn.Module<Tensor, Tensor>
             return taped.States;
         }
         var recorder = new StepStartRecorder();
+        var recording = is_grad_enabled();
         using (no_grad())
         {
             using var solution = Integrator.Solve(new ForwardModuleSystem(shaped.Kernel, (int)rows.shape[1]), rows.detach(),
                 zeros(0, rows.dtype, rows.device), _options.Forward(_options.T0, _options.T1, _options.SaveTimes), recorder);
             forward = solution.Stats;
+            // Without a tape (evaluation) there is nothing to replay: the solve's states are the answer.
+            if (!recording)
+            {
+                Stats = new OdeBlockStats(forward, 0, 0);
+                return solution.States!.clone();
+            }
         }
         taped = TapedSolve.Replay(shaped.Dynamics.call, rows, tableau, recorder.Starts, _options.T1, _options.SaveTimes);
         Stats = new OdeBlockStats(forward, taped.Evaluations, taped.Evaluations);
