@@ -46,53 +46,56 @@ static (TrainingOptions Options, string? Report, int? Threads) Parse(string[] ar
     int? threads = null;
     for (var k = 0; k < args.Length; k++)
     {
-        string Value() => k + 1 < args.Length ? args[++k] : throw new ArgumentException($"{args[k]} needs a value");
+        var option = args[k];
+        string Value() => k + 1 < args.Length ? args[++k] : throw new ArgumentException($"{option} needs a value");
         int Count()
         {
-            var name = args[k];
             var text = Value();
             return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
-                ? value : throw new ArgumentException($"{name} needs a positive integer, not '{text}'");
+                ? value : throw new ArgumentException($"{option} needs a positive integer, not '{text}'");
         }
-        options = args[k] switch
+        switch (option)
         {
-            "--model" => options with
-            {
-                Model = Value() switch
+            case "--model":
+                var model = Value();
+                options = options with
                 {
-                    "resnet" => ModelKind.ResNet,
-                    "odenet" => ModelKind.OdeNet,
-                    "anode" => ModelKind.Anode,
-                    var other => throw new ArgumentException($"--model is resnet, odenet or anode, not '{other}'"),
-                },
-            },
-            "--adjoint" => options with { Adjoint = true },
-            "--augment" => options with { Augment = Count() },
-            "--epochs" => options with { Epochs = Count() },
-            "--subset" => options with { Subset = Count() },
-            "--test-subset" => options with { TestSubset = Count() },
-            "--batch-size" => options with { BatchSize = Count() },
-            "--optimizer" => options with
-            {
-                Optimizer = Value() is "sgd" or "adam" ? args[k] : throw new ArgumentException($"--optimizer is sgd or adam, not '{args[k]}'"),
-            },
-            "--lr" => options with { LearningRate = double.Parse(Value(), CultureInfo.InvariantCulture) },
-            "--seed" => options with { Seed = Count() },
-            "--data" => options with { DataDirectory = Value() },
-            "--checkpoints" => options with { CheckpointDirectory = Value() },
-            "--log" => options with { BatchLog = Value() },
-            "--progress-every" => options with { ProgressEvery = Count() },
-            "--report" => Keep(options, report = Value()),
-            "--threads" => Keep(options, threads = Count()),
-            var other => throw new ArgumentException($"unknown option '{other}' (see examples/FashionMnist/README.md)"),
-        };
+                    Model = model switch
+                    {
+                        "resnet" => ModelKind.ResNet,
+                        "odenet" => ModelKind.OdeNet,
+                        "anode" => ModelKind.Anode,
+                        _ => throw new ArgumentException($"--model is resnet, odenet or anode, not '{model}'"),
+                    },
+                };
+                break;
+            case "--optimizer":
+                var optimizer = Value();
+                options = optimizer is "sgd" or "adam"
+                    ? options with { Optimizer = optimizer }
+                    : throw new ArgumentException($"--optimizer is sgd or adam, not '{optimizer}'");
+                break;
+            case "--adjoint": options = options with { Adjoint = true }; break;
+            case "--augment": options = options with { Augment = Count() }; break;
+            case "--epochs": options = options with { Epochs = Count() }; break;
+            case "--subset": options = options with { Subset = Count() }; break;
+            case "--test-subset": options = options with { TestSubset = Count() }; break;
+            case "--batch-size": options = options with { BatchSize = Count() }; break;
+            case "--lr": options = options with { LearningRate = double.Parse(Value(), CultureInfo.InvariantCulture) }; break;
+            case "--seed": options = options with { Seed = Count() }; break;
+            case "--data": options = options with { DataDirectory = Value() }; break;
+            case "--checkpoints": options = options with { CheckpointDirectory = Value() }; break;
+            case "--log": options = options with { BatchLog = Value() }; break;
+            case "--progress-every": options = options with { ProgressEvery = Count() }; break;
+            case "--report": report = Value(); break;
+            case "--threads": threads = Count(); break;
+            default: throw new ArgumentException($"unknown option '{option}' (see examples/FashionMnist/README.md)");
+        }
     }
     if (options.Adjoint && options.Model == ModelKind.ResNet)
         throw new ArgumentException("--adjoint applies to the ODE models (odenet, anode), not resnet");
     return (options, report, threads);
 }
-
-static TrainingOptions Keep(TrainingOptions options, object _) => options;
 
 // Mean forward and backward NFE per batch over training, ODE-Net against ANODE, from two runs' batch logs.
 static int PlotNfe(string[] paths)
@@ -100,9 +103,11 @@ static int PlotNfe(string[] paths)
     if (paths.Length != 3)
         return Fail("plot-nfe needs three paths: the ODE-Net batch log, the ANODE batch log and the PNG to write");
     var plot = new Plot();
+    var highest = 0.0;
     foreach (var (path, name, color) in new[] { (paths[0], "ODE-Net", Colors.SteelBlue), (paths[1], "ANODE", Colors.OrangeRed) })
     {
         var batches = BatchLog.Read(path);
+        highest = Math.Max(highest, batches.Max(b => Math.Max(b.ForwardNfe, b.BackwardNfe)));
         var steps = Enumerable.Range(1, batches.Count).Select(k => (double)k).ToArray();
         var forward = plot.Add.ScatterLine(steps, batches.Select(b => (double)b.ForwardNfe).ToArray(), color);
         forward.LegendText = $"{name} forward";
@@ -112,7 +117,9 @@ static int PlotNfe(string[] paths)
     }
     plot.XLabel("training batch");
     plot.YLabel("function evaluations per batch");
-    plot.ShowLegend(Alignment.UpperLeft);
+    plot.ShowLegend(Alignment.UpperRight);
+    // From zero, with room above the lines for the legend.
+    plot.Axes.SetLimitsY(0, 1.6 * highest);
     plot.SavePng(paths[2], 800, 450);
     Console.WriteLine($"plot: {Path.GetFullPath(paths[2])}");
     return 0;

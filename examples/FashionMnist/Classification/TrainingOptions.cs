@@ -21,11 +21,11 @@ public sealed record TrainingOptions
 
     public int BatchSize { get; init; } = 128;
 
-    /// <summary>"sgd" (momentum 0.9) or "adam".</summary>
-    public string Optimizer { get; init; } = "adam";
+    /// <summary>"sgd" (momentum 0.9, Chen et al.'s choice) or "adam".</summary>
+    public string Optimizer { get; init; } = "sgd";
 
     /// <summary>The initial learning rate; divided by 10 after half and again after three quarters of the epochs.</summary>
-    public double LearningRate { get; init; } = 1e-3;
+    public double LearningRate { get; init; } = 0.1;
 
     public int Seed { get; init; } = 1;
 

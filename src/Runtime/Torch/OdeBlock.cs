@@ -58,7 +58,7 @@ public sealed class OdeBlock : nn.Module<Tensor, Tensor>
         return states.view([states.shape[0], .. initialStates.shape]);
     }
 
-    internal void RecordForward(SolverStats forward, int taped) => Stats = new OdeBlockStats(forward, taped, 0);
+    internal void RecordForward(SolverStats forward) => Stats = new OdeBlockStats(forward, 0, 0);
 
     internal void RecordBackward(int evaluations) => Stats = Stats with { Backward = evaluations };
 

@@ -32,7 +32,7 @@ internal sealed class OdeBlockFunction : autograd.MultiTensorFunction<OdeBlockFu
         var options = context.Options;
         using var solution = Integrator.Solve(new ForwardModuleSystem(context.Kernel, (int)z0.shape[1]), z0,
             zeros(0, z0.dtype, z0.device), options.Forward(options.T0, options.T1, options.SaveTimes));
-        context.Block.RecordForward(solution.Stats, taped: 0);
+        context.Block.RecordForward(solution.Stats);
         var states = solution.States!.detach().clone();
         context.Final = states[^1].clone();
         context.Initial = z0.detach().clone();
