@@ -57,7 +57,11 @@ public static class Integrator
     /// <c>[p]</c> on one device and of one floating dtype; the solution stays on that device.
     /// </summary>
     public static TensorSolution Solve(IOdeSystem system, torch.Tensor initialStates, torch.Tensor parameters,
-        SolveOptions options)
+        SolveOptions options) => Solve(system, initialStates, parameters, options, observer: null);
+
+    /// <param name="observer">Sees every accepted step (the ODE block replays them on the autograd tape).</param>
+    internal static TensorSolution Solve(IOdeSystem system, torch.Tensor initialStates, torch.Tensor parameters,
+        SolveOptions options, IStepObserver? observer)
     {
         var n = system.StateCount;
         var epsilon = initialStates.dtype switch
@@ -84,7 +88,7 @@ public static class Integrator
 
         using var backend = new TensorBackend(system, initialStates, parameters, method.RegisterCount,
             options.Rtol, options.Atol, saveTimes.Length);
-        var outcome = IntegrationLoop.Run(backend, method, options, saveTimes, system.StateNames);
+        var outcome = IntegrationLoop.Run(backend, method, options, saveTimes, system.StateNames, observer);
         var solution = new TensorSolution(saveTimes, backend.TakeSaved(outcome.SavedCount), outcome);
         if (options.ThrowOnFailure && !solution.Succeeded)
             solution.States?.Dispose();

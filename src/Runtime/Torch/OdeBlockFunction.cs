@@ -16,7 +16,7 @@ internal sealed class OdeBlockFunction : autograd.MultiTensorFunction<OdeBlockFu
     public override string Name => nameof(OdeBlockFunction);
 
     /// <summary>What the function needs besides tensors; passed as the first (non-tensor) input.</summary>
-    internal sealed record Context(ModuleTensorKernel Kernel, OdeBlockOptions Options)
+    internal sealed record Context(OdeBlock Block, ModuleTensorKernel Kernel, OdeBlockOptions Options)
     {
         /// <summary>The solution at the last save time, set by forward: where the backward solve starts.</summary>
         public Tensor? Final { get; set; }
@@ -32,6 +32,7 @@ internal sealed class OdeBlockFunction : autograd.MultiTensorFunction<OdeBlockFu
         var options = context.Options;
         using var solution = Integrator.Solve(new ForwardModuleSystem(context.Kernel, (int)z0.shape[1]), z0,
             zeros(0, z0.dtype, z0.device), options.Forward(options.T0, options.T1, options.SaveTimes));
+        context.Block.RecordForward(solution.Stats);
         var states = solution.States!.detach().clone();
         context.Final = states[^1].clone();
         context.Initial = z0.detach().clone();
@@ -53,6 +54,7 @@ internal sealed class OdeBlockFunction : autograd.MultiTensorFunction<OdeBlockFu
         var system = new AdjointModuleSystem(kernel, trajectories, n);
         var times = options.SaveTimes;
 
+        var evaluations = 0;
         var augmented = cat([final.flatten(), incoming[^1].flatten(), zeros(kernel.ParameterCount, final.dtype, final.device)]).unsqueeze(0);
         // Integrate back through every interval between save times, then from the first save time to T0.
         for (var i = times.Count - 1; i >= 0; i--)
@@ -63,6 +65,7 @@ internal sealed class OdeBlockFunction : autograd.MultiTensorFunction<OdeBlockFu
             {
                 using var segment = Integrator.Solve(system, augmented, zeros(0, final.dtype, final.device), options.Backward(from, to));
                 augmented = segment.States![^1].clone();
+                evaluations += segment.Stats.FunctionEvaluations;
             }
             if (i > 0)
             {
@@ -70,6 +73,7 @@ internal sealed class OdeBlockFunction : autograd.MultiTensorFunction<OdeBlockFu
             }
         }
 
+        context.Block.RecordBackward(evaluations);
         var row = augmented[0];
         var gradients = new List<Tensor> { null!, row[stateValues..(2 * stateValues)].view(trajectories, n).clone() };
         var offset = 2 * stateValues;
@@ -101,6 +105,7 @@ internal sealed class OdeBlockFunction : autograd.MultiTensorFunction<OdeBlockFu
             theta, gradientOptions, new IncomingGradientLoss(incoming));
         if (!result.Succeeded)
             throw new SolveException(result.Status, result.Message);
+        context.Block.RecordBackward(result.Stats.ForwardEvaluations + result.Stats.BackwardEvaluations);
         var gradients = new List<Tensor> { null!, result.InitialStates.to(z0.dtype).clone() };
         var offset = 0;
         foreach (var parameter in kernel.Parameters)

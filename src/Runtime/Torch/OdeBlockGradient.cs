@@ -24,8 +24,10 @@ public enum OdeBlockGradient
     DiscreteAdjoint,
 
     /// <summary>
-    /// Backpropagation through a fixed-step Runge–Kutta solve recorded on the autograd tape: the exact
-    /// gradient of the discretised solution; memory grows with the number of steps.
+    /// Backpropagation through the solver, recorded on the autograd tape: the exact gradient of the discretised
+    /// solution; memory grows with the number of steps. With <see cref="OdeBlockOptions.Dt"/> the steps are fixed;
+    /// without it an adaptive solve picks them untaped and its accepted steps are replayed on the tape (step sizes
+    /// held fixed, as diffrax does), which costs the replay's evaluations on top of the solve's.
     /// </summary>
     Backpropagation,
 }

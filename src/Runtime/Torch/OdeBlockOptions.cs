@@ -25,8 +25,8 @@ public sealed record OdeBlockOptions
     public double? AdjointAtol { get; init; }
 
     /// <summary>
-    /// Step size: required for <see cref="OdeBlockGradient.Backpropagation"/> (each interval between save
-    /// times is split into equal steps no longer than this); makes the adjoint's solves fixed-step too.
+    /// Step size: makes every solve fixed-step (each interval between save times split into equal steps no longer
+    /// than this); required for <see cref="OdeBlockGradient.Backpropagation"/> through a method without an error estimate.
     /// </summary>
     public double? Dt { get; init; }
 

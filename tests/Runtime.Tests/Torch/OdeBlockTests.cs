@@ -150,10 +150,114 @@ public sealed class OdeBlockTests
     }
 
     [Fact]
-    public void Backpropagation_needs_a_step_size()
+    public void Adaptive_backpropagation_gradients_match_finite_differences_of_tight_forward_solves()
     {
-        var error = Assert.Throws<ArgumentException>(() =>
-            new OdeBlock("block", new MlpDynamics(2, 3), new OdeBlockOptions { Gradient = OdeBlockGradient.Backpropagation }));
-        Assert.StartsWith("backpropagation through the solver uses fixed steps: set OdeBlockOptions.Dt > 0", error.Message);
+        var options = new OdeBlockOptions
+        {
+            SaveAt = SaveTimes, T1 = 1.5, Rtol = 1e-10, Atol = 1e-10, Gradient = OdeBlockGradient.Backpropagation,
+        };
+        AssertGradientsMatchFiniteDifferences(options, options with { Rtol = 1e-12, Atol = 1e-12 }, tolerance: 1e-6);
+    }
+
+    [Theory]
+    [InlineData(OdeBlockGradient.Adjoint)]
+    [InlineData(OdeBlockGradient.Backpropagation)]
+    public void Feature_map_states_keep_their_shape_and_get_finite_difference_gradients(OdeBlockGradient method)
+    {
+        torch.manual_seed(11);
+        var dynamics = new ConvolutionDynamics(2);
+        var z0 = randn(3, 2, 4, 4, dtype: ScalarType.Float64);
+        var weights = randn(3, 2, 4, 4, dtype: ScalarType.Float64);
+        var options = new OdeBlockOptions { Rtol = 1e-10, Atol = 1e-10, Gradient = method };
+        var block = new OdeBlock("block", dynamics, options);
+        var start = z0.clone().requires_grad_(true);
+        var states = block.call(start);
+        Assert.Equal([2, 3, 2, 4, 4], states.shape);
+        (states[^1] * weights).sum().backward();
+
+        var check = new OdeBlock("check", dynamics, options with { Rtol = 1e-12, Atol = 1e-12, Gradient = OdeBlockGradient.Adjoint });
+        double LossValue()
+        {
+            using var noGrad = no_grad();
+            return (check.call(z0)[^1] * weights).sum().item<double>();
+        }
+        double Difference(Tensor flat, int k)
+        {
+            var original = flat[k].item<double>();
+            using (no_grad()) flat[k] = original + 1e-5;
+            var plus = LossValue();
+            using (no_grad()) flat[k] = original - 1e-5;
+            var minus = LossValue();
+            using (no_grad()) flat[k] = original;
+            return (plus - minus) / 2e-5;
+        }
+
+        var checkedCount = 0;
+        foreach (var (name, parameter) in dynamics.named_parameters())
+        {
+            var (gradient, flat) = (parameter.grad!.flatten(), parameter.detach().view(-1));
+            for (var k = 0; k < flat.numel(); k += 7, checkedCount++)
+            {
+                var difference = Difference(flat, k);
+                Assert.True(Math.Abs(gradient[k].item<double>() - difference) <= 1e-6 * Math.Max(1, Math.Abs(difference)),
+                    $"{name}[{k}]: gradient {gradient[k].item<double>()} but finite difference {difference}");
+            }
+        }
+        var (initialGradient, initial) = (start.grad!.flatten(), z0.view(-1));
+        for (var k = 0; k < initial.numel(); k += 5, checkedCount++)
+        {
+            var difference = Difference(initial, k);
+            Assert.True(Math.Abs(initialGradient[k].item<double>() - difference) <= 1e-6 * Math.Max(1, Math.Abs(difference)),
+                $"z0[{k}]: gradient {initialGradient[k].item<double>()} but finite difference {difference}");
+        }
+        Assert.True(checkedCount > 20);
+    }
+
+    [Theory]
+    [InlineData(OdeBlockGradient.Adjoint, "dopri5", null)]
+    [InlineData(OdeBlockGradient.Adjoint, "rk4", 0.1)]
+    [InlineData(OdeBlockGradient.CheckpointedAdjoint, "dopri5", null)]
+    [InlineData(OdeBlockGradient.Backpropagation, "dopri5", null)]
+    [InlineData(OdeBlockGradient.Backpropagation, "rk4", 0.1)]
+    public void Stats_count_the_calls_of_the_dynamics_in_each_pass(OdeBlockGradient method, string solver, double? dt)
+    {
+        var (inner, z0, targets) = Problem();
+        var dynamics = new CountingDynamics(inner);
+        var block = new OdeBlock("block", dynamics, new OdeBlockOptions
+        {
+            SaveAt = SaveTimes, T1 = 1.5, Rtol = 1e-6, Atol = 1e-6, Method = solver, Dt = dt, Gradient = method,
+        });
+        var loss = Loss(block.call(z0.clone().requires_grad_(true)), targets);
+        var forwardCalls = dynamics.Calls;
+        loss.backward();
+        var backwardCalls = dynamics.Calls - forwardCalls;
+
+        var stats = block.Stats;
+        Assert.True(stats.Forward.FunctionEvaluations > 10);
+        Assert.Equal(forwardCalls, stats.Forward.FunctionEvaluations + (dt is null ? stats.Taped : 0));
+        if (method == OdeBlockGradient.Backpropagation)
+        {
+            // The tape is backpropagated without calling the module again: one VJP per taped evaluation.
+            Assert.Equal(0, backwardCalls);
+            Assert.Equal(stats.Taped, stats.Backward);
+            // rk4 has four stages; dopri5's seventh only feeds the error estimate, and its replay also ends steps at the
+            // save times inside them.
+            var stages = solver == "rk4" ? 4 : 6;
+            Assert.Equal(0, stats.Taped % stages);
+            Assert.InRange(stats.Taped / stages, stats.Forward.AcceptedSteps, stats.Forward.AcceptedSteps + SaveTimes.Length);
+        }
+        else
+        {
+            Assert.Equal(0, stats.Taped);
+            Assert.Equal(backwardCalls, stats.Backward);
+        }
+    }
+
+    [Fact]
+    public void Backpropagation_through_a_fixed_step_method_needs_a_step_size()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new OdeBlock("block", new MlpDynamics(2, 3),
+            new OdeBlockOptions { Method = "rk4", Gradient = OdeBlockGradient.Backpropagation }));
+        Assert.StartsWith("backpropagation through rk4, a fixed-step method, needs a step size: set OdeBlockOptions.Dt > 0", error.Message);
     }
 }
