@@ -97,9 +97,11 @@ static (TrainingOptions Options, string? Report, int? Threads) Parse(string[] ar
     return (options, report, threads);
 }
 
-// Mean forward and backward NFE per batch over training, ODE-Net against ANODE, from two runs' batch logs.
+// Mean forward and backward NFE per batch over training, ODE-Net against ANODE, from two runs' batch logs: the mean
+// of the last 25 batches, because single batches jump between neighbouring step counts and hide the trend.
 static int PlotNfe(string[] paths)
 {
+    const int Window = 25;
     if (paths.Length != 3)
         return Fail("plot-nfe needs three paths: the ODE-Net batch log, the ANODE batch log and the PNG to write");
     var plot = new Plot();
@@ -107,19 +109,28 @@ static int PlotNfe(string[] paths)
     foreach (var (path, name, color) in new[] { (paths[0], "ODE-Net", Colors.SteelBlue), (paths[1], "ANODE", Colors.OrangeRed) })
     {
         var batches = BatchLog.Read(path);
-        highest = Math.Max(highest, batches.Max(b => Math.Max(b.ForwardNfe, b.BackwardNfe)));
-        var steps = Enumerable.Range(1, batches.Count).Select(k => (double)k).ToArray();
-        var forward = plot.Add.ScatterLine(steps, batches.Select(b => (double)b.ForwardNfe).ToArray(), color);
+        if (batches.Count == 0)
+            return Fail($"{path}: the batch log has no batches");
+        var perEpoch = batches.GroupBy(b => b.Epoch).ToDictionary(g => g.Key, g => g.Max(b => b.Batch));
+        var epochs = batches.Select(b => b.Epoch - 1 + (double)b.Batch / perEpoch[b.Epoch]).ToArray();
+        double[] Trailing(Func<BatchRecord, int> nfe) => [.. Enumerable.Range(0, batches.Count).Select(k =>
+        {
+            var first = Math.Max(0, k + 1 - Window);
+            return Enumerable.Range(first, k + 1 - first).Average(i => (double)nfe(batches[i]));
+        })];
+        var forwardMean = Trailing(b => b.ForwardNfe);
+        highest = Math.Max(highest, forwardMean.Max());
+        var forward = plot.Add.ScatterLine(epochs, forwardMean, color);
         forward.LegendText = $"{name} forward";
-        var backward = plot.Add.ScatterLine(steps, batches.Select(b => (double)b.BackwardNfe).ToArray(), color);
+        var backward = plot.Add.ScatterLine(epochs, Trailing(b => b.BackwardNfe), color);
         backward.LegendText = $"{name} backward";
         backward.LinePattern = LinePattern.Dashed;
     }
-    plot.XLabel("training batch");
-    plot.YLabel("function evaluations per batch");
-    plot.ShowLegend(Alignment.UpperRight);
-    // From zero, with room above the lines for the legend.
-    plot.Axes.SetLimitsY(0, 1.6 * highest);
+    plot.XLabel("epoch");
+    plot.YLabel($"NFE per batch (mean of the last {Window})");
+    plot.ShowLegend(Alignment.LowerRight);
+    // From zero, so that the gap between the models reads as a ratio.
+    plot.Axes.SetLimitsY(0, 1.15 * highest);
     plot.SavePng(paths[2], 800, 450);
     Console.WriteLine($"plot: {Path.GetFullPath(paths[2])}");
     return 0;
