@@ -13,6 +13,7 @@ namespace OdeDsl.Runtime.Fitting;
 /// <c>aᵀ ∂f/∂t += (aᵀ ∂f/∂u) · du/dt</c> (exact between data rows; at a row time the slope is the right-sided one,
 /// <see cref="ObservedTrajectory.InputSlope"/>). Every trajectory of a batch passed to it gets the same inputs.
 /// The initial state is computed with the inputs at <c>t0</c>. Not thread-safe: it keeps one θ buffer per type.
+/// Of the tensor backend it provides the derivative only; VJPs, Jacobians and outputs run on the span backend.
 /// </summary>
 public sealed class InputDrivenSystem : IOdeSystem, IOdeOutputs
 {
@@ -66,12 +67,8 @@ public sealed class InputDrivenSystem : IOdeSystem, IOdeOutputs
         ((IOdeKernel<double>)_system).Derivative(t, states, WithInputs(t, parameters, ref _doubleParameters), derivatives);
 
     public void Vjp(double t, ReadOnlySpan<double> states, ReadOnlySpan<double> parameters, ReadOnlySpan<double> cotangent,
-        Span<double> stateCotangent, Span<double> parameterCotangent, Span<double> timeCotangent)
-    {
-        ((IOdeKernel<double>)_system).Vjp(t, states, WithInputs(t, parameters, ref _doubleParameters), cotangent,
-            stateCotangent, parameterCotangent, timeCotangent);
-        MoveInputCotangents(t, parameters.Length, parameterCotangent, timeCotangent);
-    }
+        Span<double> stateCotangent, Span<double> parameterCotangent, Span<double> timeCotangent) =>
+        KernelVjp(t, states, parameters, cotangent, stateCotangent, parameterCotangent, timeCotangent, ref _doubleParameters);
 
     public void Jacobian(double t, ReadOnlySpan<double> states, ReadOnlySpan<double> parameters, Span<double> jacobian) =>
         ((IOdeKernel<double>)_system).Jacobian(t, states, WithInputs(t, parameters, ref _doubleParameters), jacobian);
@@ -80,12 +77,8 @@ public sealed class InputDrivenSystem : IOdeSystem, IOdeOutputs
         ((IOdeKernel<float>)_system).Derivative(t, states, WithInputs(t, parameters, ref _singleParameters), derivatives);
 
     public void Vjp(float t, ReadOnlySpan<float> states, ReadOnlySpan<float> parameters, ReadOnlySpan<float> cotangent,
-        Span<float> stateCotangent, Span<float> parameterCotangent, Span<float> timeCotangent)
-    {
-        ((IOdeKernel<float>)_system).Vjp(t, states, WithInputs(t, parameters, ref _singleParameters), cotangent,
-            stateCotangent, parameterCotangent, timeCotangent);
-        MoveInputCotangents(t, parameters.Length, parameterCotangent, timeCotangent);
-    }
+        Span<float> stateCotangent, Span<float> parameterCotangent, Span<float> timeCotangent) =>
+        KernelVjp(t, states, parameters, cotangent, stateCotangent, parameterCotangent, timeCotangent, ref _singleParameters);
 
     public void Jacobian(float t, ReadOnlySpan<float> states, ReadOnlySpan<float> parameters, Span<float> jacobian) =>
         ((IOdeKernel<float>)_system).Jacobian(t, states, WithInputs(t, parameters, ref _singleParameters), jacobian);
@@ -106,6 +99,15 @@ public sealed class InputDrivenSystem : IOdeSystem, IOdeOutputs
         Span<double> stateCotangent, Span<double> parameterCotangent, Span<double> timeCotangent)
     {
         _outputs.OutputVjp(t, states, WithInputs(t, parameters, ref _doubleParameters), cotangent, stateCotangent, parameterCotangent, timeCotangent);
+        MoveInputCotangents(t, parameters.Length, parameterCotangent, timeCotangent);
+    }
+
+    private void KernelVjp<T>(T t, ReadOnlySpan<T> states, ReadOnlySpan<T> parameters, ReadOnlySpan<T> cotangent,
+        Span<T> stateCotangent, Span<T> parameterCotangent, Span<T> timeCotangent, ref T[] buffer)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ((IOdeKernel<T>)_system).Vjp(t, states, WithInputs(double.CreateChecked(t), parameters, ref buffer), cotangent,
+            stateCotangent, parameterCotangent, timeCotangent);
         MoveInputCotangents(t, parameters.Length, parameterCotangent, timeCotangent);
     }
 

@@ -54,17 +54,7 @@ public sealed class RecoveryTests(ITestOutputHelper output)
     [Fact]
     public void Lbfgs_stops_when_no_step_lowers_the_loss_instead_of_searching_at_round_off()
     {
-        var system = new FitLotkaVolterra();
-        var data = SyntheticData.Table(system, SyntheticData.Parameters(system, LotkaVolterraTruth), SyntheticData.Times(15, 40), 0.05);
-        var result = Fitter.Fit(system, data, new FitOptions
-        {
-            Solve = Tight,
-            Trainable = LotkaVolterraTrainable,
-            StartParameters = SyntheticData.Parameters(system, LotkaVolterraStart),
-            Optimizer = FitOptimizer.Lbfgs,
-            Iterations = 1000,
-            LearningRate = 0.1,
-        });
+        var result = FitLotkaVolterra(new FitLotkaVolterra(), noise: 0.05, shooting: 1, iterations: 1000);
         output.WriteLine($"{result.Message}; loss {result.Loss:G17}");
         Assert.True(result.Succeeded, result.Message);
         Assert.StartsWith("converged", result.Message);
@@ -99,7 +89,7 @@ public sealed class RecoveryTests(ITestOutputHelper output)
         AssertRecovered(result, truth, 1e-4);
     }
 
-    private static FitResult FitLotkaVolterra(FitLotkaVolterra system, double noise, int shooting)
+    private static FitResult FitLotkaVolterra(FitLotkaVolterra system, double noise, int shooting, int iterations = 150)
     {
         var data = SyntheticData.Table(system, SyntheticData.Parameters(system, LotkaVolterraTruth), SyntheticData.Times(15, 40), noise);
         return Fitter.Fit(system, data, new FitOptions
@@ -108,7 +98,7 @@ public sealed class RecoveryTests(ITestOutputHelper output)
             Trainable = LotkaVolterraTrainable,
             StartParameters = SyntheticData.Parameters(system, LotkaVolterraStart),
             Optimizer = FitOptimizer.Lbfgs,
-            Iterations = 150,
+            Iterations = iterations,
             LearningRate = 0.1,
             ShootingSegments = shooting,
         });
