@@ -57,21 +57,21 @@ internal sealed class GruBaseline : nn.Module
         var hidden = zeros(batch, _hiddenCount, ScalarType.Float64);
         var lastTime = full(batch, inputs.Start, ScalarType.Float64);
         var predictions = new Tensor[queryTimes.Count];
-        var (k0, q) = (0, 0);
-        while (q < queryTimes.Count)
+        var (nextObservation, nextQuery) = (0, 0);
+        while (nextQuery < queryTimes.Count)
         {
-            if (k0 < inputs.Times.Count && inputs.Times[k0] < queryTimes[q])
+            if (nextObservation < inputs.Times.Count && inputs.Times[nextObservation] < queryTimes[nextQuery])
             {
-                var observed = inputs.Observed[k0];
-                hidden = Update(hidden, inputs, k0);
-                lastTime = where(observed, full(batch, inputs.Times[k0], ScalarType.Float64), lastTime);
-                k0++;
+                var observed = inputs.Observed[nextObservation];
+                hidden = Update(hidden, inputs, nextObservation);
+                lastTime = where(observed, full(batch, inputs.Times[nextObservation], ScalarType.Float64), lastTime);
+                nextObservation++;
                 continue;
             }
-            var t = queryTimes[q];
+            var t = queryTimes[nextQuery];
             var gap = t - lastTime;
             var prediction = Predict(hidden, gap);
-            predictions[q++] = prediction;
+            predictions[nextQuery++] = prediction;
             // Past its last observation a trajectory reads its own forecast, as an autoregressive model does.
             var beyond = tensor(lastObserved.Select(last => t > last).ToArray());
             var fedBack = cell.call(cat([prediction, ones_like(prediction), gap.unsqueeze(1)], 1), hidden);

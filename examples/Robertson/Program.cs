@@ -36,7 +36,8 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
 
 // Data and fit on log–log axes: y2 is about 1e-5 of the others, y3 starts near 1e-11.
 var fine = Enumerable.Range(0, 201).Select(i => Math.Pow(10, -5 + i / 20.0)).ToArray();
-double[] initial = [1, 0, 0];
+var initial = new double[system.StateNames.Count];
+system.GetInitialState(result.Parameters, initial);
 var curve = Integrator.Solve<double>(system, initial, result.Parameters, solve with { T1 = fine[^1], SaveAt = fine });
 var plot = new Plot();
 Color[] colors = [Colors.SteelBlue, Colors.OrangeRed, Colors.SeaGreen];

@@ -15,18 +15,19 @@ internal static class FitPlot
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Grid(3, 4);
         var models = InputDrivenSystem.ForTable(system, table, solve.T0);
         var peak = table.Trajectories.Max(t => t.Values.Where(v => !double.IsNaN(v)).Max());
+        var concentration = system.OutputNames.ToList().IndexOf("conc");
         for (var k = 0; k < table.Trajectories.Count; k++)
         {
             var (trajectory, model, panel) = (table.Trajectories[k], models[k], multiplot.GetPlot(k));
             var times = Enumerable.Range(0, 301).Select(i => 25.0 * i / 300).ToArray();
-            var initial = new double[2];
+            var initial = new double[system.StateNames.Count];
             model.GetInitialState(parameters, initial);
             var solution = Integrator.Solve<double>(model, initial, parameters, solve with { T1 = times[^1], SaveAt = times });
-            var outputs = new double[1];
+            var outputs = new double[system.OutputNames.Count];
             var curve = times.Select((t, i) =>
             {
                 model.Outputs(t, solution.State(i), parameters, outputs);
-                return outputs[0];
+                return outputs[concentration];
             }).ToArray();
             panel.Add.ScatterLine(times, curve, Colors.SteelBlue).LineWidth = 2;
             var points = panel.Add.ScatterPoints(trajectory.Times.ToArray(),

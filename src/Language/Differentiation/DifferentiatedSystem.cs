@@ -27,14 +27,14 @@ public sealed record DifferentiatedSystem(
     public static DifferentiatedSystem From(IrSystem system)
     {
         var ir = IrBuilder.Extending(system.Roots);
-        int n = system.StateCount, p = system.ParameterCount, q = system.Inputs.Length;
+        int n = system.StateCount, p = system.ParameterCount, inputCount = system.Inputs.Length;
         return new DifferentiatedSystem(
             system,
-            ReverseMode.Vjp(ir, system.Derivatives, n, p, q),
+            ReverseMode.Vjp(ir, system.Derivatives, n, p, inputCount),
             ForwardMode.Jacobian(ir, system.Derivatives, n),
-            ReverseMode.Vjp(ir, system.Auxiliaries.Select(aux => aux.Value).ToList(), n, p, q),
-            ReverseMode.Vjp(ir, system.Observations.Select(observation => observation.Value).ToList(), n, p, q),
-            ReverseMode.Vjp(ir, system.InitialValues, n, p, q));
+            ReverseMode.Vjp(ir, system.Auxiliaries.Select(aux => aux.Value).ToList(), n, p, inputCount),
+            ReverseMode.Vjp(ir, system.Observations.Select(observation => observation.Value).ToList(), n, p, inputCount),
+            ReverseMode.Vjp(ir, system.InitialValues, n, p, inputCount));
     }
 
     /// <summary>Jacobian entry <c>∂f_row/∂z_column</c>.</summary>

@@ -24,15 +24,17 @@ public sealed class ObservedTrajectory
     /// A trajectory built in code (simulated or resampled data) with no inputs: <paramref name="values"/> is
     /// <c>[T, observedCount]</c> row-major with NaN for missing cells.
     /// </summary>
-    /// <exception cref="ArgumentException">Times not strictly increasing, or a value count that is not <c>T·observedCount</c>.</exception>
+    /// <exception cref="ArgumentException">Times not finite or not strictly increasing, or a value count that is not <c>T·observedCount</c>.</exception>
     public ObservedTrajectory(string id, double[] times, double[] values, int observedCount)
-        : this(id, times, values, observedCount, [], [])
+        : this(id, [.. times], [.. values], observedCount, [], [])
     {
         if (observedCount < 1 || values.Length != times.Length * observedCount)
             throw new ArgumentException($"trajectory '{id}': {values.Length} values for {times.Length} times and {observedCount} quantities", nameof(values));
-        for (var k = 1; k < times.Length; k++)
+        for (var k = 0; k < times.Length; k++)
         {
-            if (!(times[k] > times[k - 1]))
+            if (!double.IsFinite(times[k]))
+                throw new ArgumentException($"trajectory '{id}': time {times[k]} at row {k} is not finite", nameof(times));
+            if (k > 0 && !(times[k] > times[k - 1]))
                 throw new ArgumentException($"trajectory '{id}': time {times[k]} at row {k} does not follow {times[k - 1]}", nameof(times));
         }
     }

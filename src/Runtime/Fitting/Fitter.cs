@@ -38,7 +38,16 @@ public static class Fitter
         var objective = new FitObjective<TSystem>(system, data, loss, options, vector, start);
         var fit = Describe(system, vector, objective, options);
 
-        var u = objective.Start();
+        double[] u;
+        try
+        {
+            u = objective.Start();
+        }
+        catch (SolveException exception)
+        {
+            return new FitResult(system.ParameterNames, start, vector.Names, double.NaN, [], false,
+                "the starting model cannot be solved over the data: " + exception.Message);
+        }
         var state = new OptimizerState();
         var history = new List<FitIteration>();
         var first = 0;

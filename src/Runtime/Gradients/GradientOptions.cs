@@ -15,7 +15,7 @@ public sealed record GradientOptions
     /// <summary>
     /// Method of the backward (adjoint) solves, explicit or stiff (<see cref="SolveOptions.Method"/>'s names);
     /// <c>null</c> means the forward one. The adjoint of a stiff system is stiff, so stiff forward solves want a stiff
-    /// backward method. The discrete adjoint has no backward solve and ignores it.
+    /// backward method. The discrete adjoint has no backward solve and does not use it (a name given is still checked).
     /// </summary>
     public string? BackwardMethod { get; init; }
 

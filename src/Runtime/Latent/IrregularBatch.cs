@@ -45,7 +45,7 @@ public sealed class IrregularBatch
 
     public int QuantityCount => (int)Values.shape[2];
 
-    /// <exception cref="ArgumentException">No trajectories, quantity counts that differ, or a time before <paramref name="start"/>.</exception>
+    /// <exception cref="ArgumentException">No trajectories, none with a time, quantity counts that differ, or a time before <paramref name="start"/>.</exception>
     public static IrregularBatch Create(IReadOnlyList<ObservedTrajectory> trajectories, double start)
     {
         if (trajectories.Count == 0)
@@ -60,6 +60,10 @@ public sealed class IrregularBatch
         }
 
         var times = trajectories.SelectMany(t => t.Times).Distinct().Order().ToArray();
+        if (times.Length == 0)
+            throw new ArgumentException(
+                $"none of the batch's trajectories ({string.Join(", ", trajectories.Select(t => $"'{t.Id}'"))}) has an observation time",
+                nameof(trajectories));
         var row = times.Select((t, k) => (t, k)).ToDictionary(p => p.t, p => p.k);
         var (count, batch) = (times.Length, trajectories.Count);
         var values = new double[count * batch * m];
@@ -93,5 +97,10 @@ public sealed class IrregularBatch
     }
 
     /// <summary>The same batch with other values (same times and mask), e.g. to check that masked cells are ignored.</summary>
-    public IrregularBatch WithValues(Tensor values) => new(Start, Times, values, Mask, Gaps);
+    /// <exception cref="ArgumentException">Values of another shape than <see cref="Values"/>.</exception>
+    public IrregularBatch WithValues(Tensor values) =>
+        values.shape.SequenceEqual(Values.shape)
+            ? new(Start, Times, values, Mask, Gaps)
+            : throw new ArgumentException(
+                $"the values must be [{string.Join(", ", Values.shape)}] like the batch's, not [{string.Join(", ", values.shape)}]", nameof(values));
 }

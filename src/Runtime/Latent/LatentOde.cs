@@ -22,8 +22,11 @@ public sealed class LatentOde : nn.Module
     /// <c>null</c> for a GRU encoder; otherwise the ODE-RNN encoder's hidden dynamics (<see cref="LatentOdeOptions.EncoderHiddenCount"/>
     /// states, <c>T0 = 0</c>).
     /// </param>
+    /// <exception cref="ArgumentException">A noise scale σ that is not positive and finite.</exception>
     public LatentOde(string name, SystemBlock dynamics, LatentOdeOptions options, SystemBlock? hiddenDynamics = null) : base(name)
     {
+        if (!(options.NoiseScale > 0 && double.IsFinite(options.NoiseScale)))
+            throw new ArgumentException($"the likelihood's noise scale σ must be positive and finite, not {options.NoiseScale}", nameof(options));
         var latentCount = dynamics.System.StateCount;
         encoder = new RecognitionGru("encoder", options.QuantityCount, options.EncoderHiddenCount, latentCount, hiddenDynamics);
         this.dynamics = dynamics;
@@ -50,11 +53,23 @@ public sealed class LatentOde : nn.Module
     /// (the same batch to reconstruct; a longer one to train extrapolation), with the reparametrisation noise
     /// <paramref name="epsilon"/> (<c>[B, d]</c>, standard normal).
     /// </summary>
-    /// <exception cref="ArgumentException">Batches that start elsewhere than the latent dynamics' <c>T0</c>.</exception>
+    /// <exception cref="ArgumentException">
+    /// Batches that start elsewhere than the latent dynamics' <c>T0</c>, that differ in trajectories or hold another
+    /// number of quantities than <see cref="LatentOdeOptions.QuantityCount"/>, or noise that is not <c>[B, d]</c>.
+    /// </exception>
     public ElboTerms Elbo(IrregularBatch inputs, IrregularBatch targets, Tensor epsilon)
     {
         if (inputs.Start != dynamics.T0 || targets.Start != dynamics.T0)
             throw new ArgumentException($"the batches start at t={inputs.Start} and t={targets.Start}, the latent dynamics at T0={dynamics.T0}");
+        if (inputs.TrajectoryCount != targets.TrajectoryCount)
+            throw new ArgumentException($"the encoder reads {inputs.TrajectoryCount} trajectories but the likelihood scores {targets.TrajectoryCount}");
+        if (inputs.QuantityCount != _options.QuantityCount || targets.QuantityCount != _options.QuantityCount)
+            throw new ArgumentException(
+                $"the model observes {_options.QuantityCount} quantities, the batches hold {inputs.QuantityCount} and {targets.QuantityCount}");
+        if (epsilon.dim() != 2 || epsilon.shape[0] != inputs.TrajectoryCount || epsilon.shape[1] != LatentCount)
+            throw new ArgumentException(
+                $"the noise must be [{inputs.TrajectoryCount}, {LatentCount}] (trajectories, latent size), not [{string.Join(", ", epsilon.shape)}]",
+                nameof(epsilon));
         var posterior = Encode(inputs);
         var predictions = Decode(posterior.Sample(epsilon), targets.Times);
         return new ElboTerms(GaussianLikelihood.LogLikelihood(predictions, targets, _options.NoiseScale),

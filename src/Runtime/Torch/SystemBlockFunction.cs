@@ -26,6 +26,7 @@ internal sealed class SystemBlockFunction : autograd.MultiTensorFunction<SystemB
 
     public override List<Tensor> forward(autograd.AutogradContext ctx, params object[] vars)
     {
+        using var scope = NewDisposeScope();
         var context = (Context)vars[0];
         var z0 = (Tensor)vars[1];
         var theta = (Tensor)vars[2];
@@ -36,11 +37,12 @@ internal sealed class SystemBlockFunction : autograd.MultiTensorFunction<SystemB
         ctx.save_data(ContextKey, context);
         var states = tensor(solution.States, ScalarType.Float64)
             .view(solution.Times.Count, solution.Trajectories, solution.StateCount);
-        return [states.to(z0.device)];
+        return [states.to(z0.device).MoveToOuterDisposeScope()];
     }
 
     public override List<Tensor> backward(autograd.AutogradContext ctx, List<Tensor> gradOutputs)
     {
+        using var scope = NewDisposeScope();
         var context = (Context)ctx.get_data(ContextKey);
         var incoming = ToArray(gradOutputs[0]);
         var options = context.Options with { Solve = context.Options.Solve with { ThrowOnFailure = false } };
@@ -53,8 +55,8 @@ internal sealed class SystemBlockFunction : autograd.MultiTensorFunction<SystemB
         return
         [
             null!,
-            tensor(result.InitialStates, ScalarType.Float64).view(context.InitialStates.Length / n, n).to(device),
-            tensor(result.Parameters, ScalarType.Float64).to(device),
+            tensor(result.InitialStates, ScalarType.Float64).view(context.InitialStates.Length / n, n).to(device).MoveToOuterDisposeScope(),
+            tensor(result.Parameters, ScalarType.Float64).to(device).MoveToOuterDisposeScope(),
         ];
     }
 

@@ -173,6 +173,22 @@ public sealed class NoiseScaleTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_starting_model_that_cannot_be_solved_fails_the_fit_with_a_message_instead_of_throwing()
+    {
+        var system = new ObservedDecaySystem();
+        var result = Fitter.Fit(system, Table(), new FitOptions
+        {
+            Solve = Tight with { MaxSteps = 1 },
+            Trainable = [new TrainableParameter("k")],
+            EstimateNoise = true,
+        });
+        output.WriteLine(result.Message);
+        Assert.False(result.Succeeded);
+        Assert.StartsWith("the starting model cannot be solved over the data", result.Message);
+        Assert.Empty(result.History);
+    }
+
+    [Fact]
     public void Weights_and_estimated_noise_scales_are_refused_together()
     {
         var system = new ObservedDecaySystem();

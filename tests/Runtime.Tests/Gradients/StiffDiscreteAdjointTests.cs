@@ -8,8 +8,9 @@ namespace OdeDsl.Runtime.Tests.Gradients;
 
 /// <summary>
 /// The discrete adjoint through the implicit stages of trbdf2 and implicit Euler, against central differences of the
-/// same solver with the same fixed step. rtol = atol = 1e-10 only sets the Newton tolerance here (fixed steps take no
-/// error control), so the stages converge to about 1e-15 and the solver's output is smooth enough to difference.
+/// same solver with the same fixed step. In the fixed-step tests rtol = atol = 1e-10 only sets the Newton tolerance
+/// (fixed steps take no error control), so the stages converge to about 1e-15 and the solver's output is smooth enough
+/// to difference; the adaptive test states its own tolerances.
 /// </summary>
 public sealed class StiffDiscreteAdjointTests(ITestOutputHelper output)
 {

@@ -37,4 +37,20 @@ public sealed class IrregularBatchTests
         var error = Assert.Throws<ArgumentException>(() => new ObservedTrajectory("x", [0.0, 1.0, 1.0], [1, 2, 3], 1));
         Assert.Contains("trajectory 'x': time 1 at row 2 does not follow 1", error.Message);
     }
+
+    [Fact]
+    public void A_trajectory_built_in_code_refuses_a_time_that_is_not_finite()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new ObservedTrajectory("x", [0.0, double.PositiveInfinity], [1, 2], 1));
+        Assert.Contains("at row 1 is not finite", error.Message);
+        Assert.StartsWith("trajectory 'x': time ", error.Message);
+    }
+
+    [Fact]
+    public void A_batch_whose_trajectories_have_no_times_is_refused_naming_them()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            IrregularBatch.Create([new ObservedTrajectory("a", [], [], 1), new ObservedTrajectory("b", [], [], 1)], start: 0));
+        Assert.Contains("none of the batch's trajectories ('a', 'b') has an observation time", error.Message);
+    }
 }

@@ -47,6 +47,22 @@ public sealed class LatentOdeTests
     }
 
     [Fact]
+    public void Noise_of_the_wrong_shape_and_a_non_positive_noise_scale_are_refused()
+    {
+        var model = Model(1e-5);
+        var batch = IrregularBatch.Create(Circles(4, 1), start: 0);
+        var error = Assert.Throws<ArgumentException>(() => model.Elbo(batch, batch, zeros(4, 2, ScalarType.Float64)));
+        Assert.StartsWith("the noise must be [4, 3] (trajectories, latent size), not [4, 2]", error.Message);
+        error = Assert.Throws<ArgumentException>(() => model.Elbo(batch, IrregularBatch.Create(Circles(3, 1), start: 0),
+            zeros(4, 3, ScalarType.Float64)));
+        Assert.Equal("the encoder reads 4 trajectories but the likelihood scores 3", error.Message);
+        var options = new GradientOptions();
+        error = Assert.Throws<ArgumentException>(() => new LatentOde("latent", new SystemBlock("dynamics", new LatentDynamics(), options),
+            new LatentOdeOptions { NoiseScale = 0 }));
+        Assert.StartsWith("the likelihood's noise scale σ must be positive and finite, not 0", error.Message);
+    }
+
+    [Fact]
     public void The_negative_elbo_falls_on_a_small_seeded_run()
     {
         var model = Model(1e-5);

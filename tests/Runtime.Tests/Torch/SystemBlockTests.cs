@@ -85,4 +85,21 @@ public sealed class SystemBlockTests
                 $"θ[{k}]: gradient {gradient[k].item<double>()} but finite difference {difference}");
         }
     }
+
+    [Fact]
+    public void Initial_states_that_are_not_batch_by_state_count_are_refused_with_the_shape()
+    {
+        var block = Block(1e-6);
+        var error = Assert.Throws<ArgumentException>(() => block.Solve(zeros(3, ScalarType.Float64), SaveTimes));
+        Assert.StartsWith("LatentDynamics: initial states must be [batch, 3], not [3]", error.Message);
+        error = Assert.Throws<ArgumentException>(() => block.Solve(zeros(2, 4, ScalarType.Float64), SaveTimes));
+        Assert.StartsWith("LatentDynamics: initial states must be [batch, 3], not [2, 4]", error.Message);
+    }
+
+    [Fact]
+    public void A_system_with_inputs_is_refused_because_nothing_would_fill_them()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new SystemBlock("block", new FitDosing(), new GradientOptions()));
+        Assert.StartsWith("FitDosing reads inputs (dose) that a system block cannot supply", error.Message);
+    }
 }
