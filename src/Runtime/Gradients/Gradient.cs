@@ -1,6 +1,7 @@
 using OdeDsl.Runtime.Solvers;
 using OdeDsl.Runtime.Solvers.Stiff;
 using OdeDsl.Runtime.Systems;
+using OdeDsl.Runtime.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -32,7 +33,7 @@ public static class Gradient
         var n = system.StateCount;
         if (initialStates.dim() != 2 || initialStates.shape[1] != n || initialStates.shape[0] == 0)
             return TensorGradientResult.From(GradientFailure.Invalid(0, system.ParameterCount,
-                $"the initial states must be a [B, {n}] tensor with B ≥ 1, but have shape [{string.Join(", ", initialStates.shape)}]"), initialStates.device, n);
+                $"the initial states must be a [B, {n}] tensor with B ≥ 1, but have shape {TensorShape.Format(initialStates)}"), initialStates.device, n);
         var device = initialStates.device;
         var kernel = new TensorKernelAdapter(system, n, device);
         var states = initialStates.detach().to(ScalarType.Float64).cpu().data<double>().ToArray();

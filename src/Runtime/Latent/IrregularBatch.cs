@@ -1,4 +1,5 @@
 using OdeDsl.Runtime.Data;
+using OdeDsl.Runtime.Torch;
 using static TorchSharp.torch;
 
 namespace OdeDsl.Runtime.Latent;
@@ -102,5 +103,5 @@ public sealed class IrregularBatch
         values.shape.SequenceEqual(Values.shape)
             ? new(Start, Times, values, Mask, Gaps)
             : throw new ArgumentException(
-                $"the values must be [{string.Join(", ", Values.shape)}] like the batch's, not [{string.Join(", ", values.shape)}]", nameof(values));
+                $"the values must be {TensorShape.Format(Values)} like the batch's, not {TensorShape.Format(values)}", nameof(values));
 }

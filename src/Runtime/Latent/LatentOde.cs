@@ -68,7 +68,7 @@ public sealed class LatentOde : nn.Module
                 $"the model observes {_options.QuantityCount} quantities, the batches hold {inputs.QuantityCount} and {targets.QuantityCount}");
         if (epsilon.dim() != 2 || epsilon.shape[0] != inputs.TrajectoryCount || epsilon.shape[1] != LatentCount)
             throw new ArgumentException(
-                $"the noise must be [{inputs.TrajectoryCount}, {LatentCount}] (trajectories, latent size), not [{string.Join(", ", epsilon.shape)}]",
+                $"the noise must be [{inputs.TrajectoryCount}, {LatentCount}] (trajectories, latent size), not {TensorShape.Format(epsilon)}",
                 nameof(epsilon));
         var posterior = Encode(inputs);
         var predictions = Decode(posterior.Sample(epsilon), targets.Times);

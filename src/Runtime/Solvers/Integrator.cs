@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using OdeDsl.Runtime.Solvers.Stiff;
 using OdeDsl.Runtime.Solvers.Backends;
 using OdeDsl.Runtime.Systems;
+using OdeDsl.Runtime.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -74,7 +75,7 @@ public static class Integrator
         if (StiffMethods.TryGet(options.Method, out var stiff))
             problem = SolveMessages.StiffNoTensorBackend(stiff.Name);
         if (problem is null && (initialStates.dim() != 2 || initialStates.shape[1] != n || initialStates.shape[0] == 0))
-            problem = $"the initial states must be a [B, {n}] tensor with B ≥ 1, but have shape [{string.Join(", ", initialStates.shape)}]";
+            problem = $"the initial states must be a [B, {n}] tensor with B ≥ 1, but have shape {TensorShape.Format(initialStates)}";
         if (problem is null && parameters.numel() != system.ParameterCount)
             problem = SolveMessages.WrongLength("the parameter tensor", (int)parameters.numel(), system.ParameterCount);
         if (problem is null && !initialStates.is_floating_point())

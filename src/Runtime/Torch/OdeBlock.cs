@@ -49,7 +49,7 @@ public sealed class OdeBlock : nn.Module<Tensor, Tensor>
     {
         if (initialStates.dim() < 2)
             throw new ArgumentException(
-                $"an ODE block's input is a batch [B, …] of states, but has shape [{string.Join(", ", initialStates.shape)}]", nameof(initialStates));
+                $"an ODE block's input is a batch [B, …] of states, but has shape {TensorShape.Format(initialStates)}", nameof(initialStates));
         var shaped = KernelFor(initialStates.shape[1..]);
         var rows = initialStates.flatten(1);
         var states = _options.Gradient == OdeBlockGradient.Backpropagation

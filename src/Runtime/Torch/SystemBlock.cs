@@ -57,7 +57,7 @@ public sealed class SystemBlock : nn.Module
             throw new ArgumentException($"{_system.Name}: a solve needs at least one save time", nameof(saveAt));
         if (initialStates.dim() != 2 || initialStates.shape[1] != _system.StateCount)
             throw new ArgumentException(
-                $"{_system.Name}: initial states must be [batch, {_system.StateCount}], not [{string.Join(", ", initialStates.shape)}]",
+                $"{_system.Name}: initial states must be [batch, {_system.StateCount}], not {TensorShape.Format(initialStates)}",
                 nameof(initialStates));
         var options = _options with { Solve = _options.Solve with { T1 = saveAt[^1], SaveAt = saveAt } };
         object[] inputs = [new SystemBlockFunction.Context(_system, options), initialStates, theta];
